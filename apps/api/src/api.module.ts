@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { LoggerModule } from '@app/common';
+import { AppConfig, ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { QueueModule } from '@app/queue';
+import { HealthModule } from './health/health.module';
+import { API_FEATURE_MODULES } from './feature-modules';
+
+/** The HTTP app: infrastructure plus the API layer of each domain lib. */
+@Module({})
+export class ApiModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule,
+        DatabaseModule,
+        QueueModule,
+        PrometheusModule.register({ path: '/metrics', defaultMetrics: { enabled: true } }),
+        HealthModule,
+        ...API_FEATURE_MODULES,
+      ],
+    };
+  }
+}

@@ -1,0 +1,83 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { join } from 'node:path';
+import {
+  bodyParserStatus,
+  createValidationPipe,
+  problem,
+  PROBLEM_CONTENT_TYPE,
+  ProblemDetailsFilter,
+  codeForStatus,
+} from '@app/common';
+import { AppConfig } from '@app/config';
+
+export const API_PREFIX = 'api/v1';
+export const PUBLIC_DIR = join(__dirname, '..', '..', 'public');
+
+/** Ops endpoints answer at the root too (`/health/ready`, `/metrics`), as probes expect. */
+function opsAliases(req: Request, _res: Response, next: NextFunction) {
+  if (req.url.startsWith('/health/') || req.url === '/metrics')
+    req.url = `/${API_PREFIX}${req.url}`;
+  next();
+}
+
+/** Body-parser failures (bad JSON, too large) happen before Nest; answer them as problems. */
+function bodyErrors(err: unknown, _req: Request, res: Response, next: NextFunction) {
+  const status = bodyParserStatus(err);
+  if (!status) return next(err);
+  const detail = status === 413 ? 'Request body is too large' : 'Request body is not valid JSON';
+  res
+    .status(status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify(problem(status, codeForStatus(status), detail)));
+}
+
+/** Everything the API needs besides its modules; shared by main.ts and the e2e tests. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  app.enableCors({ origin: config.http.corsOrigins.length ? config.http.corsOrigins : false });
+  app.use(opsAliases);
+  app.use(
+    express.json({
+      limit: config.http.bodyLimit,
+      type: ['application/json', 'application/*+json'],
+    }),
+  );
+  app.use(bodyErrors);
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useStaticAssets(PUBLIC_DIR, { index: 'index.html', extensions: ['html'] });
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Fraud report intake and case tracking')
+      .setDescription(
+        'Citizens report internet fraud; investigators work case queues; supervisors pull totals. ' +
+          'Errors are RFC 9457 problem details. Money is a decimal string with two places.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Access-Code' }, 'access-code')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

@@ -1,0 +1,26 @@
+import { ConfigError, loadConfig } from '@app/config';
+import { checkPostgres } from '@app/database';
+import { checkRedis } from '@app/queue';
+import { createApiApp } from './bootstrap/create-api-app';
+
+async function main() {
+  const config = loadConfig();
+  const problems = (
+    await Promise.all([checkPostgres(config.databaseUrl), checkRedis(config.redis.url)])
+  ).filter((p): p is string => p !== null);
+  if (problems.length) {
+    for (const p of problems) console.error(p);
+    process.exit(1);
+  }
+  const app = await createApiApp(config);
+  await app.listen(config.http.port, config.http.host);
+  const base = `http://localhost:${config.http.port}`;
+  console.log(`API ready: ${base}/api/v1  docs: ${base}/api/docs  form: ${base}/`);
+}
+
+main().catch((err: unknown) => {
+  console.error(
+    err instanceof ConfigError ? err.message : `API failed to start: ${(err as Error).message}`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,6 @@
+module.exports = {
+  ...require('./jest.base'),
+  displayName: 'unit',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
+  testRegex: '\\.spec\\.ts$',
+};

@@ -1,0 +1,5 @@
+export * from './money';
+export * from './identifiers';
+export * from './iin';
+export * from './validation';
+export * from './crypto';

@@ -1,0 +1,77 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { DomainException } from './domain.exception';
+import { codeForStatus, problem, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
+
+/**
+ * Maps every error to RFC 9457 problem details. Unexpected errors are logged with an error id
+ * that is returned to the client; the client never sees a stack trace or internal message.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request>();
+    const body = this.toProblem(exception, req);
+    if (res.headersSent) return;
+    res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  }
+
+  toProblem(exception: unknown, req?: Request): ProblemDetails {
+    if (exception instanceof DomainException) {
+      return problem(
+        exception.status,
+        exception.code,
+        exception.detail,
+        exception.extras,
+        exception.title,
+      );
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (typeof response === 'object' && response !== null && 'type' in response) {
+        return response as ProblemDetails;
+      }
+      const message =
+        typeof response === 'string'
+          ? response
+          : ((response as { message?: unknown }).message ?? exception.message);
+      const detail = Array.isArray(message) ? message.join('; ') : String(message);
+      if (status < 500) return problem(status, codeForStatus(status), detail);
+    }
+    const status = bodyParserStatus(exception);
+    if (status) return problem(status, codeForStatus(status), bodyParserDetail(status));
+    const errorId = randomUUID();
+    this.logger.error(
+      { errorId, err: exception, method: req?.method, path: req?.route?.path ?? req?.path },
+      'unexpected error',
+    );
+    return problem(500, 'internal-error', 'An unexpected error occurred', { errorId });
+  }
+}
+
+/** Errors raised by body-parser / multer carry a status and a `type` such as entity.parse.failed. */
+export function bodyParserStatus(err: unknown): number | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const e = err as { status?: unknown; statusCode?: unknown; type?: unknown; expose?: unknown };
+  const status = typeof e.status === 'number' ? e.status : e.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500 && e.expose !== false)
+    return status;
+  return undefined;
+}
+
+function bodyParserDetail(status: number): string {
+  switch (status) {
+    case 413:
+      return 'Request body is too large';
+    case 415:
+      return 'Unsupported content type';
+    default:
+      return 'Request body is not valid JSON';
+  }
+}

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { REDACT_PATHS } from './redact-paths';
+
+/** Structured JSON logs (pino) with personal data paths redacted. */
+@Module({
+  imports: [
+    PinoLoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.logLevel,
+          redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+          genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+          autoLogging: { ignore: (req) => /^\/(api\/v1\/)?(health|metrics)/.test(req.url ?? '') },
+          // Only method, path and status: bodies and most headers may carry personal data.
+          serializers: {
+            req: (req: { id: string; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url,
+            }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          },
+        },
+      }),
+    }),
+  ],
+})
+export class LoggerModule {}

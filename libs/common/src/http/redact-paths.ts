@@ -1,0 +1,20 @@
+/** Log paths that may hold personal data or secrets; pino replaces them with [redacted]. */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers["x-access-code"]',
+  'req.headers.cookie',
+  '*.password',
+  '*.passwordHash',
+  '*.accessCode',
+  '*.accessToken',
+  '*.iin',
+  '*.phone',
+  '*.email',
+  '*.toAccount',
+  '*.cardNumber',
+  '*.value',
+  'reporter',
+  '*.reporter',
+  'body',
+  '*.body',
+];

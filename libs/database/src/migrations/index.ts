@@ -1,0 +1,1 @@
+export const MIGRATIONS: (new () => object)[] = [];

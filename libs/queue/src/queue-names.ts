@@ -1,0 +1,16 @@
+/**
+ * Queue names. NEVER rename a value: jobs already stored in Redis under the old name would be
+ * stranded. Add a new name and drain the old queue instead.
+ */
+export enum QueueName {
+  ReportTriage = 'report-triage',
+  CaseSla = 'case-sla',
+}
+
+/** Retries, backoff and retention for every queue, in one place. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 10000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+} as const;

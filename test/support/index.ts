@@ -1,0 +1,3 @@
+export * from './env';
+export * from './test-app';
+export * from './test-database';
