@@ -19,6 +19,8 @@ export function dataSourceOptions(
     migrationsTableName: 'schema_migrations',
     // Money and counters are bigint; pg hands them to transformers as strings.
     parseInt8: false,
+    // gen_random_uuid() is built into PostgreSQL 13+; no extension needed.
+    installExtensions: false,
     extra: { max: 20, application_name: process.env.APP_NAME ?? 'fraud-intake' },
     ...extra,
   } as DataSourceOptions;
