@@ -935,10 +935,43 @@ var FraudI18n = (function () {
     return LOCALES[current];
   }
 
+  var KK_MONTHS = [
+    'қаңтар',
+    'ақпан',
+    'наурыз',
+    'сәуір',
+    'мамыр',
+    'маусым',
+    'шілде',
+    'тамыз',
+    'қыркүйек',
+    'қазан',
+    'қараша',
+    'желтоқсан',
+  ];
+
+  function two(n) {
+    return (n < 10 ? '0' : '') + n;
+  }
+
   /** ISO 8601 -> localised date and time (falls back to the raw string). */
   function formatDateTime(iso) {
     var d = new Date(iso);
     if (!iso || isNaN(d.getTime())) return String(iso || '');
+    if (current === 'kk') {
+      // Many browsers ship incomplete Kazakh locale data ("2025 M03 1"): format by hand.
+      return (
+        d.getFullYear() +
+        ' жылғы ' +
+        d.getDate() +
+        ' ' +
+        KK_MONTHS[d.getMonth()] +
+        ', ' +
+        two(d.getHours()) +
+        ':' +
+        two(d.getMinutes())
+      );
+    }
     try {
       return new Intl.DateTimeFormat(LOCALES[current], {
         year: 'numeric',
@@ -988,6 +1021,11 @@ var FraudI18n = (function () {
     });
     each(document, 'button[data-lang]', function (el) {
       el.setAttribute('aria-pressed', el.getAttribute('data-lang') === current ? 'true' : 'false');
+    });
+    // Internal links keep the chosen language.
+    each(document, 'a[data-lang-link]', function (el) {
+      var base = (el.getAttribute('href') || '').split('?')[0];
+      el.setAttribute('href', base + '?lang=' + current);
     });
   }
 

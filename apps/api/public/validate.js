@@ -160,13 +160,13 @@ var FraudValidate = (function () {
    * Normalises a Kazakhstan phone number to E.164 (+7XXXXXXXXXX), or returns
    * null. Spaces, tabs, '(', ')', '-' and '.' are ignored; then the number must
    * be one of: +7XXXXXXXXXX, 8XXXXXXXXXX, 7XXXXXXXXXX (11 digits) or a bare
-   * 10-digit XXXXXXXXXX.
+   * 10-digit number starting with 7 (7XXXXXXXXX, e.g. '701 123 45 67').
    * Examples: '8 701 123 45 67', '+7 (701) 123-45-67', '87011234567'.
    */
   function normalizePhone(value) {
     if (!isString(value)) return null;
     var s = value.replace(/[\s().\-]/g, '');
-    var m = /^(?:\+7|8|7)?(\d{10})$/.exec(s);
+    var m = /^(?:\+7|8|7)(\d{10})$/.exec(s) || /^(7\d{9})$/.exec(s);
     return m ? '+7' + m[1] : null;
   }
 
@@ -644,3 +644,20 @@ var FraudValidate = (function () {
 })();
 
 if (typeof module !== 'undefined') module.exports = FraudValidate;
+
+/*
+ * Rules in force (the server must accept everything accepted here):
+ * - reporter.fullName 2–200 chars (code points, after trim); reporter.iin optional,
+ *   /^\d{12}$/ + control digit; reporter.phone required, see normalizePhone;
+ *   reporter.email optional, EMAIL_RE, ≤ 254; reporter.region required (REGIONS);
+ *   reporter.language kk|ru|en (always sent); reporter.ageGroup optional.
+ * - incident.fraudType, incident.channel required; incident.occurredAt required,
+ *   ISO 8601 with offset, not after now, not before 1990; description 20–5000.
+ * - transactions ≤ 50: paidAt (as occurredAt), amount (/^(0|[1-9]\d*)(\.\d{1,2})?$/,
+ *   > 0, ≤ 1000000000000.00), method required; fromBank/toBank optional ≤ 200;
+ *   toAccount optional: IBAN (mod 97) | card (12–19 digits, Luhn) | phone.
+ * - suspects ≤ 50: type required; value required, checked per type (≤ 500, url ≤ 2048).
+ * - loan only with fraudType fake_loan: lender (≤ 200), amount, issuedAt required;
+ *   contractNumber optional ≤ 100.
+ * - consent === true. Empty optional fields are omitted, never sent as "".
+ */

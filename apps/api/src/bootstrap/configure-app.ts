@@ -47,6 +47,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
           'script-src': ["'self'"],
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:'],
+          // Deployments behind plain HTTP on an intranet must still load the form's assets.
+          'upgrade-insecure-requests': null,
         },
       },
     }),
