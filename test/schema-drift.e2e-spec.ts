@@ -34,7 +34,12 @@ describe('schema: entities and migrations agree', () => {
     const db = await createTestDatabase('driftall');
     const entities = allEntities();
     expect(entities.length).toBeGreaterThan(10);
-    const ds = new DataSource({ type: 'postgres', url: db.url, entities, installExtensions: false });
+    const ds = new DataSource({
+      type: 'postgres',
+      url: db.url,
+      entities,
+      installExtensions: false,
+    });
     try {
       await ds.initialize();
       const sql = await ds.driver.createSchemaBuilder().log();

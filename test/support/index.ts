@@ -1,3 +1,6 @@
 export * from './env';
 export * from './test-app';
 export * from './test-database';
+export * from './reports';
+export * from './staff';
+export * from './rbac-matrix';

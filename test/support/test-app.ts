@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { register } from 'prom-client';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AppConfig, loadConfig } from '@app/config';
@@ -51,11 +52,19 @@ export interface TestDeployment {
  * migrated database and real Redis. Call close() in afterAll.
  */
 export async function startDeployment(
-  opts: { label?: string; worker?: boolean; env?: Record<string, string> } = {},
+  opts: {
+    label?: string;
+    worker?: boolean;
+    env?: Record<string, string>;
+    /** Receives every structured log line of the API and worker (pino JSON). */
+    logDestination?: AppConfig['logDestination'];
+  } = {},
 ): Promise<TestDeployment> {
   const db = await createTestDatabase(opts.label ?? 'e2e');
   const env = testEnv(db, opts.env);
-  const config = loadConfig(env);
+  const config: AppConfig = { ...loadConfig(env), logDestination: opts.logDestination };
+  // prom-client keeps one global registry; a second app in this process would re-register.
+  register.clear();
   const api = await createApiApp(config);
   await api.init();
   const server = api.getHttpServer();

@@ -1,1 +1,3 @@
 export * from './entities';
+export * from './audit.module';
+export * from './audit.service';

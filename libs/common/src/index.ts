@@ -3,3 +3,4 @@ export * from './http';
 export * from './validation';
 export * from './domain';
 export * from './domain-constants';
+export * from './pii';

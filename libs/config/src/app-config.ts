@@ -10,6 +10,8 @@ export interface AppConfig {
     piiKeyId: string;
     piiKey: Buffer;
     piiPreviousKeys: Map<string, Buffer>;
+    /** Id of the key (current or previous) that keys blind indexes and hashes; never rotates. */
+    piiHashKeyId: string;
   };
   jwtTtlSeconds: number;
   bootstrapAdmin: { email?: string; password?: string };
@@ -20,6 +22,10 @@ export interface AppConfig {
   slaMinutes: { P1: number; P2: number; P3: number; P4: number };
   freezeBlockingBusinessDays: number;
   outboxPollMs: number;
+  /** Failed staff sign-ins: per-account lock and per-IP lock. */
+  login: { maxFailures: number; lockMinutes: number; ipMaxFailures: number };
+  /** Not from the environment: tests set it to capture the structured log. */
+  logDestination?: { write(msg: string): void };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -69,6 +69,11 @@ export class EnvironmentVariables {
   })
   PII_PREVIOUS_KEYS?: string;
 
+  /** Key that keys blind indexes and hashes (they cannot be re-keyed); default: see docs. */
+  @IsOptional()
+  @Matches(/^[a-z0-9]{1,16}$/, { message: 'PII_HASH_KEY_ID must be 1-16 of [a-z0-9]' })
+  PII_HASH_KEY_ID?: string;
+
   @IsOptional()
   @IsEmail({}, { message: 'BOOTSTRAP_ADMIN_EMAIL must be an email address' })
   BOOTSTRAP_ADMIN_EMAIL?: string;
@@ -107,6 +112,23 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   RATE_LIMIT_REFERENCE_PER_WINDOW = 20;
+
+  /** Failed sign-ins before an account is locked. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_LOCK_MINUTES = 15;
+
+  /** Failed sign-ins from one IP (any accounts) within the lock window before it is locked. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_IP_MAX_FAILURES = 20;
 
   @Transform(toInt)
   @IsInt()

@@ -71,6 +71,14 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
     const [id, key] = pair.split(':');
     previous.set(id, decodeKey('PII_PREVIOUS_KEYS', key));
   }
+  // Hashes cannot be recomputed under a new key (full card numbers are never kept), so they stay
+  // on the oldest key: the first previous key, else the current one.
+  const piiHashKeyId = env.PII_HASH_KEY_ID ?? [...previous.keys()][0] ?? env.PII_KEY_ID;
+  if (piiHashKeyId !== env.PII_KEY_ID && !previous.has(piiHashKeyId)) {
+    throw new ConfigError(
+      `Invalid configuration: PII_HASH_KEY_ID "${piiHashKeyId}" is neither PII_KEY_ID nor in PII_PREVIOUS_KEYS`,
+    );
+  }
   if (!env.DATABASE_URL) {
     throw new ConfigError(
       'Invalid configuration: DATABASE_URL is not set (npm start sets it to an embedded PostgreSQL)',
@@ -88,7 +96,13 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
     },
     databaseUrl: env.DATABASE_URL,
     redis: { url: env.REDIS_URL, prefix: env.QUEUE_PREFIX },
-    secrets: { jwtSecret, piiKeyId: env.PII_KEY_ID, piiKey, piiPreviousKeys: previous },
+    secrets: {
+      jwtSecret,
+      piiKeyId: env.PII_KEY_ID,
+      piiKey,
+      piiPreviousKeys: previous,
+      piiHashKeyId,
+    },
     jwtTtlSeconds: env.JWT_TTL_SECONDS,
     bootstrapAdmin: { email: env.BOOTSTRAP_ADMIN_EMAIL, password: env.BOOTSTRAP_ADMIN_PASSWORD },
     reportingTimeZone: env.REPORTING_TIME_ZONE,
@@ -106,5 +120,10 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
     },
     freezeBlockingBusinessDays: env.FREEZE_BLOCKING_BUSINESS_DAYS,
     outboxPollMs: env.OUTBOX_POLL_MS,
+    login: {
+      maxFailures: env.LOGIN_MAX_FAILURES,
+      lockMinutes: env.LOGIN_LOCK_MINUTES,
+      ipMaxFailures: env.LOGIN_IP_MAX_FAILURES,
+    },
   };
 }

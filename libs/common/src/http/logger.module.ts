@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { REDACT_PATHS } from './redact-paths';
+import { REDACT_PATHS, redactQueryString } from './redact-paths';
 
 /** Structured JSON logs (pino) with personal data paths redacted. */
 @Module({
@@ -12,6 +12,8 @@ import { REDACT_PATHS } from './redact-paths';
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.logLevel,
+          // Unset: stdout. Tests set config.logDestination to capture the log.
+          stream: config.logDestination,
           redact: { paths: REDACT_PATHS, censor: '[redacted]' },
           genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
           autoLogging: { ignore: (req) => /^\/(api\/v1\/)?(health|metrics)/.test(req.url ?? '') },
@@ -20,7 +22,7 @@ import { REDACT_PATHS } from './redact-paths';
             req: (req: { id: string; method: string; url: string }) => ({
               id: req.id,
               method: req.method,
-              url: req.url,
+              url: redactQueryString(req.url),
             }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },

@@ -1,0 +1,2 @@
+export * from './pii.module';
+export * from './pii.service';

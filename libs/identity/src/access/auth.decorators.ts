@@ -1,0 +1,38 @@
+import {
+  applyDecorators,
+  createParamDecorator,
+  ExecutionContext,
+  SetMetadata,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Role } from '@app/common';
+import { UnauthorizedProblem } from './access.problems';
+import type { StaffRequest } from './request-context';
+import { ROLES_KEY, StaffAuthGuard } from './staff-auth.guard';
+import type { StaffPrincipal } from './staff-principal';
+
+/**
+ * Staff-only route (on a handler or a controller class). `@Auth()` = any active staff member;
+ * `@Auth('supervisor', 'admin')` = those roles only. Missing/invalid/revoked token: 401; wrong
+ * role: 403, audited. Region checks are the handler's job: `assertRegion` / `regionScope`.
+ */
+export function Auth(...roles: Role[]) {
+  return applyDecorators(
+    SetMetadata(ROLES_KEY, roles),
+    UseGuards(StaffAuthGuard),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'Missing, invalid, expired or revoked token' }),
+    ApiForbiddenResponse({ description: 'Role or region not allowed' }),
+  );
+}
+
+/** The `StaffPrincipal` of an `@Auth()` route. */
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): StaffPrincipal => {
+    const user = context.switchToHttp().getRequest<StaffRequest>().user;
+    // Only reachable when a handler uses @CurrentUser() without @Auth(): fail closed.
+    if (!user) throw new UnauthorizedProblem();
+    return user;
+  },
+);

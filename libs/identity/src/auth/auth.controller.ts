@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Auth, CurrentUser } from '../access/auth.decorators';
+import { clientIp, routeOf } from '../access/request-context';
+import type { StaffPrincipal } from '../access/staff-principal';
+import { toUserView, UserView } from '../users/user.dto';
+import { UsersService } from '../users/users.service';
+import { LoginDto, LoginResponse } from './auth.dto';
+import { LoginLockedProblem, LoginService } from './login.service';
+
+@ApiTags('staff auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly login: LoginService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Staff sign-in: a short-lived bearer token' })
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password, or a deactivated account' })
+  @ApiTooManyRequestsResponse({ description: 'Account or IP locked after repeated failures' })
+  async signIn(
+    @Body() dto: LoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponse> {
+    try {
+      const result = await this.login.login(dto.email, dto.password, {
+        ip: clientIp(req),
+        route: routeOf(req),
+      });
+      return { ...result, user: toUserView(result.user) };
+    } catch (err) {
+      if (err instanceof LoginLockedProblem) res.setHeader('Retry-After', err.retryAfterSeconds);
+      throw err;
+    }
+  }
+
+  @Get('me')
+  @Auth()
+  @ApiOperation({ summary: 'The signed-in staff member' })
+  @ApiOkResponse({ type: UserView })
+  async me(@CurrentUser() user: StaffPrincipal): Promise<UserView> {
+    return toUserView(await this.users.get(user.id));
+  }
+}

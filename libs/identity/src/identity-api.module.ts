@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { QueueModule } from '@app/queue';
+import { AccessAuditInterceptor } from './access/access-audit.interceptor';
+import { AuthController } from './auth/auth.controller';
+import { LoginAttemptsService } from './auth/login-attempts.service';
+import { LoginService } from './auth/login.service';
+import { BootstrapAdminService } from './bootstrap/bootstrap-admin.service';
+import { IdentityModule } from './identity.module';
+import { RateLimitModule } from './throttling/rate-limit.module';
+import { AdminUsersController } from './users/admin-users.controller';
+import { UsersService } from './users/users.service';
+
+/**
+ * The API side of identity: sign-in, /me, admin user management, the first-admin bootstrap,
+ * and two app-wide pieces: rate limiting (RateLimitModule) and the access-denial audit
+ * interceptor. Listed once in apps/api/src/feature-modules.ts.
+ */
+@Module({
+  imports: [IdentityModule, QueueModule, RateLimitModule],
+  controllers: [AuthController, AdminUsersController],
+  providers: [
+    UsersService,
+    LoginService,
+    LoginAttemptsService,
+    BootstrapAdminService,
+    { provide: APP_INTERCEPTOR, useClass: AccessAuditInterceptor },
+  ],
+  exports: [UsersService],
+})
+export class IdentityApiModule {}

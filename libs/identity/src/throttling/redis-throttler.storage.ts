@@ -1,0 +1,73 @@
+import { Logger } from '@nestjs/common';
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import type { RedisClient } from '@app/queue';
+
+interface StorageRecord {
+  totalHits: number;
+  timeToExpire: number;
+  isBlocked: boolean;
+  timeToBlockExpire: number;
+}
+
+// Fixed window per key; once over the limit the key is blocked for blockDuration.
+// KEYS: hits, block. ARGV: ttl ms, limit, block ms. Returns hits, hits pttl, blocked, block pttl.
+const INCREMENT = `
+local blocked = redis.call('PTTL', KEYS[2])
+if blocked > 0 then
+  return {tonumber(redis.call('GET', KEYS[1]) or '0'), redis.call('PTTL', KEYS[1]), 1, blocked}
+end
+local hits = redis.call('INCR', KEYS[1])
+if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+if hits > tonumber(ARGV[2]) then
+  redis.call('SET', KEYS[2], '1', 'PX', ARGV[3])
+  return {hits, ttl, 1, tonumber(ARGV[3])}
+end
+return {hits, ttl, 0, 0}
+`;
+
+const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
+
+/**
+ * Throttler counters in Redis, shared by every API replica. When Redis is unreachable the
+ * request is let through (fail open): citizen intake must keep working without Redis.
+ */
+export class RedisThrottlerStorage implements ThrottlerStorage {
+  private readonly logger = new Logger(RedisThrottlerStorage.name);
+  private lastWarning = 0;
+
+  constructor(private readonly client: RedisClient) {}
+
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<StorageRecord> {
+    const base = `rl:${throttlerName}:${key}`;
+    try {
+      const [hits, ttlMs, blocked, blockMs] = (await this.client.redis.eval(
+        INCREMENT,
+        2,
+        `${base}:hits`,
+        `${base}:block`,
+        String(ttl),
+        String(limit),
+        String(blockDuration),
+      )) as [number, number, number, number];
+      return {
+        totalHits: hits,
+        timeToExpire: seconds(ttlMs),
+        isBlocked: blocked === 1,
+        timeToBlockExpire: seconds(blockMs),
+      };
+    } catch (err) {
+      if (Date.now() - this.lastWarning > 60_000) {
+        this.lastWarning = Date.now();
+        this.logger.warn({ err }, 'rate-limit storage unavailable; not limiting');
+      }
+      return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
+    }
+  }
+}

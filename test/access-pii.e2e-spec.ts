@@ -1,0 +1,194 @@
+import IORedis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { generateValidIin, luhnValid } from '@app/common';
+import { redisConnectionOptions } from '@app/queue';
+import {
+  createStaff,
+  eventually,
+  startDeployment,
+  TestDeployment,
+  validReportBody,
+} from '@app/testing';
+
+/** A Luhn-valid card number with the given 15-digit prefix. */
+function cardNumber(prefix15: string): string {
+  for (let check = 0; check <= 9; check += 1) {
+    if (luhnValid(`${prefix15}${check}`)) return `${prefix15}${check}`;
+  }
+  throw new Error('unreachable');
+}
+
+const IIN = generateValidIin(new Date(Date.UTC(1979, 2, 14)), 3, 4821);
+const PHONE_DIGITS = '7015554321';
+const EMAIL = 'pii.victim.q7x@example.kz';
+const CARD = cardNumber('440043017654321');
+const CARD_SPACED = CARD.replace(/(\d{4})(?=\d)/g, '$1 ');
+
+interface Column {
+  table_name: string;
+  column_name: string;
+}
+
+/**
+ * Files a report with known personal data through the real API and worker, with debug logging
+ * captured, then looks for that data in the clear in the log, in every text/json column of
+ * every table and in every Redis key of the deployment. Expects to find none.
+ */
+describe('access: personal data never in the clear (logs, database, Redis)', () => {
+  let d: TestDeployment;
+  const logLines: string[] = [];
+  const needles: Record<string, string> = {
+    iin: IIN,
+    phone: PHONE_DIGITS,
+    email: EMAIL,
+    card: CARD,
+    'card (spaced)': CARD_SPACED,
+  };
+
+  beforeAll(async () => {
+    d = await startDeployment({
+      label: 'access-pii',
+      worker: true,
+      env: { LOG_LEVEL: 'debug' },
+      logDestination: { write: (line: string) => void logLines.push(line) },
+    });
+  });
+  afterAll(async () => d?.close());
+
+  it('files a report, reads it back and leaves no personal data behind', async () => {
+    const body = validReportBody({
+      reporter: {
+        iin: IIN,
+        phone: `+7 (${PHONE_DIGITS.slice(0, 3)}) ${PHONE_DIGITS.slice(3, 6)}-${PHONE_DIGITS.slice(6, 8)}-${PHONE_DIGITS.slice(8)}`,
+        email: EMAIL,
+      },
+      transactions: [
+        {
+          paidAt: new Date(Date.now() - 3600_000).toISOString(),
+          amount: '25000.00',
+          method: 'card',
+          fromBank: 'Kaspi Bank',
+          toBank: 'Jusan Bank',
+          toAccount: CARD_SPACED,
+        },
+      ],
+      suspects: [
+        { type: 'card', value: CARD },
+        { type: 'phone', value: '+7 705 111 22 33' },
+      ],
+    });
+    const submitted = await d.http().post('/api/v1/reports').send(body).expect(202);
+    const { reference, accessCode } = submitted.body as { reference: string; accessCode: string };
+    needles['access code'] = accessCode;
+
+    // A validation failure echoes nothing back into the log either.
+    await d
+      .http()
+      .post('/api/v1/reports')
+      .send({ ...body, reporter: { ...(body.reporter as object), iin: `${IIN.slice(0, 11)}0` } });
+
+    await d
+      .http()
+      .get(`/api/v1/reports/${reference}/status`)
+      .set('X-Access-Code', accessCode)
+      .expect(200);
+
+    // Staff credentials and tokens are secrets too.
+    const staff = await createStaff(d, { role: 'supervisor' });
+    needles.password = staff.password;
+    needles['access token'] = staff.token;
+    await d.http().get('/api/v1/me').set('Authorization', `Bearer ${staff.token}`).expect(200);
+    // Staff look-ups carry personal data in the query string; the request log must not.
+    for (const value of [CARD_SPACED, `+7${PHONE_DIGITS}`, IIN]) {
+      await d
+        .http()
+        .get('/api/v1/identifiers')
+        .query({ value })
+        .set('Authorization', `Bearer ${staff.token}`);
+    }
+
+    // Let the worker triage the report (identifiers, card hashes, case) before scanning.
+    const db = d.api.get(DataSource);
+    await eventually(async () => {
+      const rows = (await db.query(`SELECT triaged_at FROM reports WHERE reference = $1`, [
+        reference,
+      ])) as Array<{ triaged_at: Date | null }>;
+      return rows[0]?.triaged_at ?? null;
+    }, 30_000);
+
+    // Encrypted, not dropped: the stored tokens decrypt back to the submitted values.
+    const [stored] = (await db.query(
+      `SELECT reporter_iin_enc, reporter_phone_enc, reporter_email_enc, access_code_hash
+         FROM reports WHERE reference = $1`,
+      [reference],
+    )) as Array<Record<string, string>>;
+    expect(stored.reporter_iin_enc).toMatch(/^v1\./);
+    expect(stored.reporter_phone_enc).toMatch(/^v1\./);
+    expect(stored.reporter_email_enc).toMatch(/^v1\./);
+    expect(stored.access_code_hash).toMatch(/^[0-9a-f]{64}$/);
+
+    // 1. The structured log (sanity: it did capture request logs at debug level).
+    const log = logLines.join('');
+    expect(log).toContain('/api/v1/reports');
+    const inLog = Object.entries(needles)
+      .filter(([, value]) => log.includes(value))
+      .map(([name]) => name);
+    expect(inLog).toEqual([]);
+
+    // 2. Every text, varchar and json column of every table.
+    const columns = (await db.query(
+      `SELECT table_name, column_name FROM information_schema.columns
+        WHERE table_schema = 'public'
+          AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')
+        ORDER BY table_name, column_name`,
+    )) as Column[];
+    expect(columns.length).toBeGreaterThan(10);
+    const inDb: string[] = [];
+    for (const { table_name: table, column_name: column } of columns) {
+      for (const [name, value] of Object.entries(needles)) {
+        const [{ n }] = (await db.query(
+          `SELECT count(*)::int AS n FROM "${table}" WHERE strpos("${column}"::text, $1) > 0`,
+          [value],
+        )) as Array<{ n: number }>;
+        if (n > 0) inDb.push(`${table}.${column}: ${name}`);
+      }
+    }
+    expect(inDb).toEqual([]);
+
+    // 3. Every Redis key of this deployment (queues, job payloads, rate-limit counters).
+    const redis = new IORedis(redisConnectionOptions(d.env.REDIS_URL));
+    try {
+      const keys: string[] = [];
+      let cursor = '0';
+      do {
+        const [next, batch] = await redis.scan(
+          cursor,
+          'MATCH',
+          `${d.env.QUEUE_PREFIX}:*`,
+          'COUNT',
+          500,
+        );
+        cursor = next;
+        keys.push(...batch);
+      } while (cursor !== '0');
+      expect(keys.length).toBeGreaterThan(0);
+      const dump: string[] = [];
+      for (const key of keys) {
+        const type = await redis.type(key);
+        if (type === 'string') dump.push(String(await redis.get(key)));
+        else if (type === 'hash') dump.push(JSON.stringify(await redis.hgetall(key)));
+        else if (type === 'list') dump.push(JSON.stringify(await redis.lrange(key, 0, -1)));
+        else if (type === 'set') dump.push(JSON.stringify(await redis.smembers(key)));
+        else if (type === 'zset') dump.push(JSON.stringify(await redis.zrange(key, 0, -1)));
+        else if (type === 'stream') dump.push(JSON.stringify(await redis.xrange(key, '-', '+')));
+      }
+      const text = dump.join('\n');
+      const inRedis = Object.entries(needles)
+        .filter(([, value]) => text.includes(value))
+        .map(([name]) => name);
+      expect(inRedis).toEqual([]);
+    } finally {
+      redis.disconnect();
+    }
+  });
+});

@@ -1,0 +1,186 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  ACTORS,
+  Actor,
+  adminToken,
+  createStaff,
+  OTHER_REGION,
+  OWN_REGION,
+  PUBLIC_PREFIXES,
+  PUBLIC_ROUTES,
+  RBAC_MATRIX,
+  rbacContext,
+  RbacContext,
+  RbacRequest,
+  RbacRow,
+  routeKey,
+  startDeployment,
+  TestDeployment,
+  TestStaff,
+} from '@app/testing';
+
+const API = '/api/v1';
+
+interface ExpressLayer {
+  route?: { path: unknown; methods: Record<string, boolean> };
+}
+
+/** Every route Express serves, as `GET /cases/{id}` (relative to /api/v1 when under it). */
+function mountedRoutes(app: NestExpressApplication): Set<string> {
+  const express = app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } };
+  const routes = new Set<string>();
+  for (const layer of express.router.stack) {
+    if (!layer.route || typeof layer.route.path !== 'string') continue;
+    const path = layer.route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+    const relative = path.startsWith(`${API}/`) ? path.slice(API.length) : path;
+    const methods = Object.entries(layer.route.methods).filter(([m, on]) => on && m !== '_all');
+    // Nest mounts middleware (request logging) as a route for every method: not an endpoint.
+    if (methods.length > 5) continue;
+    for (const [method] of methods) routes.add(routeKey(method, relative));
+  }
+  return routes;
+}
+
+function isPublic(key: string): boolean {
+  const path = key.slice(key.indexOf(' ') + 1);
+  return PUBLIC_ROUTES.includes(key) || PUBLIC_PREFIXES.some((p) => path.startsWith(p));
+}
+
+function fillPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+    if (params[name] !== undefined) return encodeURIComponent(params[name]);
+    return name === 'reference' ? 'FR-2000-999999' : randomUUID();
+  });
+}
+
+describe('access: RBAC matrix over every staff route', () => {
+  let d: TestDeployment;
+  let ctx: RbacContext;
+  let routes: Set<string>;
+  const notMounted: string[] = [];
+
+  beforeAll(async () => {
+    d = await startDeployment({
+      label: 'access-rbac',
+      worker: true,
+      env: { RATE_LIMIT_PUBLIC_PER_MINUTE: '100000', RATE_LIMIT_REFERENCE_PER_WINDOW: '100000' },
+    });
+    const regions: Record<
+      Actor,
+      { role: 'investigator' | 'supervisor' | 'admin'; region: string | null }
+    > = {
+      'investigator:own': { role: 'investigator', region: OWN_REGION },
+      'investigator:other': { role: 'investigator', region: OTHER_REGION },
+      'supervisor:own': { role: 'supervisor', region: OWN_REGION },
+      'supervisor:other': { role: 'supervisor', region: OTHER_REGION },
+      'supervisor:national': { role: 'supervisor', region: null },
+      admin: { role: 'admin', region: null },
+    };
+    const staff = {} as Record<Actor, TestStaff>;
+    for (const actor of ACTORS) {
+      const { role, region } = regions[actor];
+      staff[actor] = await createStaff(d, { role, region: region as never });
+    }
+    ctx = rbacContext(d, staff, await adminToken(d));
+    routes = mountedRoutes(d.api);
+  });
+  afterAll(async () => {
+    if (notMounted.length) {
+      console.info(`RBAC rows skipped, route not mounted yet:\n  ${notMounted.join('\n  ')}`);
+    }
+    await d?.close();
+  });
+
+  it('has a matrix row for every mounted non-public route', () => {
+    const covered = new Set(RBAC_MATRIX.map((r) => routeKey(r.method, r.path)));
+    const missing = [...routes].filter((key) => !isPublic(key) && !covered.has(key)).sort();
+    expect(missing).toEqual([]);
+  });
+
+  it('has at most one row per route and only known actors', () => {
+    const keys = RBAC_MATRIX.map((r) => routeKey(r.method, r.path));
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+    for (const row of RBAC_MATRIX) {
+      expect(row.allow.filter((a) => !ACTORS.includes(a))).toEqual([]);
+    }
+  });
+
+  it('answers public routes without a token', async () => {
+    for (const key of PUBLIC_ROUTES.filter((k) => routes.has(k))) {
+      const [method, path] = key.split(' ');
+      const res = await call(method, fillPath(path), undefined, {});
+      expect({ key, status: res.status }).not.toEqual({ key, status: 401 });
+    }
+  });
+
+  async function call(method: string, path: string, token: string | undefined, req: RbacRequest) {
+    let r = d.http()[method.toLowerCase() as 'get'](`${API}${path}`);
+    if (token) r = r.set('Authorization', `Bearer ${token}`);
+    if (req.query) r = r.query(req.query);
+    if (req.body !== undefined && method !== 'GET') r = r.send(req.body as object);
+    return r;
+  }
+
+  async function request(
+    row: RbacRow,
+    actor: Actor | null,
+  ): Promise<{ status: number; body: unknown }> {
+    const built = row.setup && actor ? await row.setup(ctx, actor) : {};
+    const req: RbacRequest = {
+      params: built.params,
+      query: built.query ?? row.query,
+      body: built.body ?? row.body,
+    };
+    const token = actor ? ctx.staff[actor].token : undefined;
+    const res = await call(row.method, fillPath(row.path, req.params), token, req);
+    return { status: res.status, body: res.body };
+  }
+
+  const deniedCount = async () =>
+    Number(
+      (
+        (await d.api
+          .get(DataSource)
+          .query(`SELECT count(*) AS n FROM audit_log WHERE action = 'access.denied'`)) as Array<{
+          n: string;
+        }>
+      )[0].n,
+    );
+
+  it.each(RBAC_MATRIX.map((row) => [routeKey(row.method, row.path), row] as const))(
+    '%s',
+    async (key, row) => {
+      if (!routes.has(key)) {
+        notMounted.push(key);
+        return;
+      }
+      const problems: string[] = [];
+      const seen: string[] = [];
+      const anonymous = await request(row, null);
+      if (anonymous.status !== 401)
+        problems.push(`anonymous: expected 401, got ${anonymous.status}`);
+      for (const actor of ACTORS) {
+        const allowed = row.allow.includes(actor);
+        const before = allowed ? 0 : await deniedCount();
+        const res = await request(row, actor);
+        const detail = JSON.stringify(res.body).slice(0, 200);
+        seen.push(`${actor}=${res.status}`);
+        if (allowed) {
+          const ok = row.expect
+            ? row.expect.includes(res.status)
+            : res.status !== 401 && res.status !== 403 && res.status < 500;
+          if (!ok) problems.push(`${actor}: allowed, got ${res.status} ${detail}`);
+        } else if (res.status !== 403) {
+          problems.push(`${actor}: expected 403, got ${res.status} ${detail}`);
+        } else if ((await deniedCount()) <= before) {
+          problems.push(`${actor}: 403 without an access.denied audit row`);
+        }
+      }
+      // RBAC_VERBOSE=1 prints what every actor got, to check that fixtures really work.
+      if (process.env.RBAC_VERBOSE) console.info(`${key}: ${seen.join(' ')}`);
+      expect(problems).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,430 @@
+/**
+ * RBAC matrix: who may call which staff endpoint. test/access-rbac.e2e-spec.ts calls every row
+ * as anonymous (expects 401) and as each actor below (expects 403 unless allowed), and fails
+ * when a mounted non-public route has no row. ADD A ROW WITH EVERY NEW STAFF ROUTE.
+ *
+ * Row shape:
+ *   {
+ *     method: 'POST',
+ *     path: '/cases/{id}/claim',       // relative to /api/v1, OpenAPI-style {params}
+ *     allow: ['investigator:own'],      // actors that must NOT get 401/403
+ *     setup?: async (ctx, actor) => ({ params: { id: await ctx.caseId('own') }, body?, query? }),
+ *     body?: {...}, query?: {...},      // static alternatives to what setup returns
+ *     expect?: [200, 409],              // optional: exact statuses an allowed actor may get
+ *   }
+ *
+ * Actors: staff of the OWN region (the region of the record the row targets), staff of the
+ * OTHER region, a national supervisor and an admin. For a row without a regional target
+ * (lists, /me, admin API) "own" and "other" are simply two regional accounts.
+ * - An allowed actor passes with any status but 401, 403 and 5xx (a 404 for a random id is
+ *   fine), unless `expect` lists the statuses.
+ * - A denied actor must get 403 (problem details) and leave an `access.denied` audit row.
+ * - Region denials need a real record of the OWN region: use the `ctx` fixtures in `setup`.
+ *   Without setup every `{param}` is a random UUID (`{reference}`: an unknown reference), which
+ *   checks the role gate only.
+ * - `setup` runs before every call (it gets the actor), so a state-changing row can build a
+ *   fresh record per call; share records between calls or rows with `ctx.once(key, make)`.
+ * - Rows for routes that are not mounted yet are reported and skipped, not failed.
+ */
+import { randomBytes, randomInt } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Region } from '@app/common';
+import { submitReport, SubmittedReport, validReportBody } from './reports';
+import type { TestStaff } from './staff';
+import { eventually, TestDeployment } from './test-app';
+
+export const OWN_REGION: Region = 'almaty_city';
+export const OTHER_REGION: Region = 'astana';
+
+export const ACTORS = [
+  'investigator:own',
+  'investigator:other',
+  'supervisor:own',
+  'supervisor:other',
+  'supervisor:national',
+  'admin',
+] as const;
+export type Actor = (typeof ACTORS)[number];
+
+/** Every staff account. */
+export const ALL_STAFF: readonly Actor[] = ACTORS;
+/** Every staff account that may see the OWN region's records. */
+export const OWN_REGION_STAFF: readonly Actor[] = [
+  'investigator:own',
+  'supervisor:own',
+  'supervisor:national',
+  'admin',
+];
+export const SUPERVISORS_OWN: readonly Actor[] = ['supervisor:own', 'supervisor:national'];
+export const ALL_SUPERVISORS_AND_ADMIN: readonly Actor[] = [
+  'supervisor:own',
+  'supervisor:other',
+  'supervisor:national',
+  'admin',
+];
+
+export type Side = 'own' | 'other';
+export const regionOf = (side: Side): Region => (side === 'own' ? OWN_REGION : OTHER_REGION);
+
+export interface RbacRequest {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface RbacContext {
+  d: TestDeployment;
+  staff: Record<Actor, TestStaff>;
+  /** Token of the bootstrap admin. */
+  adminToken: string;
+  /** Memoises a fixture for the whole suite. */
+  once<T>(key: string, make: () => Promise<T>): Promise<T>;
+  /** A fresh citizen report whose reporter region is the side's region (unique suspects). */
+  report(side: Side): Promise<SubmittedReport>;
+  /** A fresh case of the side's region (a report, triaged by the worker into a case). */
+  newCase(side: Side): Promise<{ caseId: string; report: SubmittedReport }>;
+  /** A pending freeze request of a fresh P1 case of the side's region. */
+  freezeRequestId(side: Side): Promise<string>;
+  /** The shared case of the side's region (created on first use). */
+  caseId(side: Side): Promise<string>;
+  /** Calls the API as the OWN-region investigator (or another actor) to build records. */
+  as(actor: Actor | 'bootstrap-admin'): {
+    post(path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
+  };
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface RbacRow {
+  method: HttpMethod;
+  path: string;
+  allow: readonly Actor[];
+  setup?: (ctx: RbacContext, actor: Actor) => Promise<RbacRequest> | RbacRequest;
+  body?: unknown;
+  query?: Record<string, string>;
+  expect?: readonly number[];
+}
+
+/** Routes anyone may call (citizen endpoints with their own access-code guard, ops, sign-in). */
+export const PUBLIC_ROUTES: readonly string[] = [
+  'POST /reports',
+  'GET /reports/{reference}/status',
+  'POST /reports/{reference}/evidence',
+  'POST /reports/{reference}/statements',
+  'POST /auth/login',
+  'GET /health/live',
+  'GET /health/ready',
+  'GET /metrics',
+];
+/** Served outside /api/v1 and public: the OpenAPI UI and document. */
+export const PUBLIC_PREFIXES: readonly string[] = ['/api/docs'];
+
+const now = () => new Date().toISOString();
+const uniqueEmail = () => `rbac.${randomBytes(5).toString('hex')}@police.test`;
+
+async function freezeOf(ctx: RbacContext): Promise<string> {
+  const caseId = await ctx.caseId('own');
+  const res = await ctx.as('investigator:own').post(`/cases/${caseId}/freezes`, {
+    bank: 'Halyk Bank',
+    account: `+7 707 ${randomInt(1_000_000, 9_999_999)}`,
+    amount: '1000.00',
+    frozenAt: now(),
+    stage: 'domestic',
+  });
+  if (res.status !== 201)
+    throw new Error(`freeze fixture: ${res.status} ${JSON.stringify(res.body)}`);
+  return String(res.body.id);
+}
+
+async function reimbursementOf(ctx: RbacContext): Promise<string> {
+  const { caseId, report } = await ctx.newCase('own');
+  const res = await ctx.as('investigator:own').post(`/cases/${caseId}/reimbursements`, {
+    reportId: report.id,
+    amount: '10.00',
+    source: 'bank_compensation',
+    paidAt: now(),
+  });
+  if (res.status !== 201) {
+    throw new Error(`reimbursement fixture: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return String(res.body.id);
+}
+
+const ownCase = async (ctx: RbacContext): Promise<RbacRequest> => ({
+  params: { id: await ctx.caseId('own') },
+});
+
+export const RBAC_MATRIX: RbacRow[] = [
+  // identity
+  { method: 'GET', path: '/me', allow: ALL_STAFF, expect: [200] },
+  { method: 'GET', path: '/admin/users', allow: ['admin'], expect: [200] },
+  {
+    method: 'POST',
+    path: '/admin/users',
+    allow: ['admin'],
+    expect: [201],
+    setup: () => ({
+      body: {
+        email: uniqueEmail(),
+        password: 'rbac-password-123',
+        fullName: 'RBAC probe',
+        role: 'investigator',
+        region: OWN_REGION,
+      },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/admin/users/{id}',
+    allow: ['admin'],
+    expect: [200],
+    setup: async (ctx) => ({
+      params: {
+        id: await ctx.once('patch-target', async () => ctx.staff['investigator:other'].id),
+      },
+      body: { fullName: 'Renamed by RBAC test' },
+    }),
+  },
+
+  // Prefilled from DESIGN.md's "who" column; owners: adjust allow lists and fixtures.
+  // cases
+  { method: 'GET', path: '/cases', allow: ALL_STAFF },
+  { method: 'GET', path: '/cases/{id}', allow: OWN_REGION_STAFF, setup: ownCase },
+  {
+    method: 'POST',
+    path: '/cases/{id}/claim',
+    allow: ['investigator:own'],
+    setup: async (ctx) => ({ params: { id: (await ctx.newCase('own')).caseId } }),
+  },
+  { method: 'POST', path: '/cases/next/claim', allow: ['investigator:own', 'investigator:other'] },
+  {
+    method: 'POST',
+    path: '/cases/{id}/assign',
+    allow: SUPERVISORS_OWN,
+    setup: async (ctx) => ({
+      params: { id: (await ctx.newCase('own')).caseId },
+      body: { assigneeId: ctx.staff['investigator:own'].id },
+    }),
+  },
+  {
+    // Admins do not work cases. Investigators move only cases they hold (claimed in setup);
+    // open -> closed is a supervisor's transition (libs/cases CASE_TRANSITIONS).
+    method: 'POST',
+    path: '/cases/{id}/transition',
+    allow: ['investigator:own', 'supervisor:own', 'supervisor:national'],
+    expect: [200],
+    setup: async (ctx, actor) => {
+      const { caseId } = await ctx.newCase('own');
+      if (!actor.startsWith('investigator')) {
+        return { params: { id: caseId }, body: { to: 'closed', reason: 'duplicate' } };
+      }
+      await ctx.as('investigator:own').post(`/cases/${caseId}/claim`);
+      return { params: { id: caseId }, body: { to: 'investigating' } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/cases/{id}/notes',
+    allow: OWN_REGION_STAFF,
+    setup: async (ctx) => ({ ...(await ownCase(ctx)), body: { text: 'RBAC probe note' } }),
+  },
+  { method: 'GET', path: '/cases/{id}/timeline', allow: OWN_REGION_STAFF, setup: ownCase },
+  {
+    method: 'POST',
+    path: '/cases/{id}/offenders',
+    allow: ['investigator:own'],
+    setup: async (ctx) => ({ ...(await ownCase(ctx)), body: { count: 1, detainedAt: now() } }),
+  },
+  {
+    method: 'POST',
+    path: '/cases/{id}/merge',
+    allow: SUPERVISORS_OWN,
+    setup: async (ctx) => ({
+      params: { id: (await ctx.newCase('own')).caseId },
+      body: { sourceCaseId: (await ctx.newCase('own')).caseId },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/reports/{reference}',
+    allow: OWN_REGION_STAFF,
+    setup: async (ctx) => ({
+      params: { reference: (await ctx.once('report-own', () => ctx.report('own'))).reference },
+    }),
+  },
+  { method: 'GET', path: '/identifiers', allow: ALL_STAFF, query: { value: '+77055550000' } },
+  { method: 'GET', path: '/identifiers/top', allow: ALL_STAFF },
+
+  // funds
+  { method: 'GET', path: '/freeze-requests', allow: ALL_STAFF },
+  {
+    method: 'POST',
+    path: '/cases/{id}/freezes',
+    allow: OWN_REGION_STAFF,
+    setup: async (ctx) => ({
+      ...(await ownCase(ctx)),
+      body: {
+        bank: 'Halyk Bank',
+        account: 'KZ86125KZT5004100100',
+        amount: '100.00',
+        frozenAt: now(),
+        stage: 'domestic',
+      },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/freezes/{id}/releases',
+    allow: OWN_REGION_STAFF,
+    setup: async (ctx) => ({
+      params: { id: await ctx.once('freeze-own', () => freezeOf(ctx)) },
+      body: { amount: '1.00', to: 'holder' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/cases/{id}/reimbursements',
+    allow: OWN_REGION_STAFF,
+    setup: async (ctx) => {
+      const { caseId, report } = await ctx.once('reimburse-case', () => ctx.newCase('own'));
+      return {
+        params: { id: caseId },
+        body: { reportId: report.id, amount: '1.00', source: 'court_order', paidAt: now() },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/reimbursements/{id}/reverse',
+    allow: OWN_REGION_STAFF,
+    setup: async (ctx) => ({
+      params: { id: await reimbursementOf(ctx) },
+      body: { reason: 'RBAC probe' },
+    }),
+  },
+  { method: 'GET', path: '/cases/{id}/funds', allow: OWN_REGION_STAFF, setup: ownCase },
+  { method: 'GET', path: '/freezes', allow: ALL_STAFF },
+  {
+    method: 'POST',
+    path: '/freezes/{id}/extend',
+    allow: OWN_REGION_STAFF,
+    setup: async (ctx) => ({
+      params: { id: await freezeOf(ctx) },
+      body: { sanctionRef: 'RBAC-SANCTION-1' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/freeze-requests/{id}/dismiss',
+    allow: OWN_REGION_STAFF,
+    setup: async (ctx) => ({
+      params: { id: await ctx.freezeRequestId('own') },
+      body: { reason: 'RBAC probe' },
+    }),
+  },
+
+  // stats
+  {
+    method: 'GET',
+    path: '/stats/summary',
+    allow: ['supervisor:own', 'supervisor:national', 'admin'],
+    query: { from: '2024-01-01', to: '2025-01-01', region: OWN_REGION },
+  },
+  {
+    method: 'GET',
+    path: '/stats/breakdown',
+    allow: ALL_SUPERVISORS_AND_ADMIN,
+    query: { from: '2024-01-01', to: '2025-01-01', by: 'region' },
+  },
+  {
+    method: 'GET',
+    path: '/stats/export',
+    allow: ALL_SUPERVISORS_AND_ADMIN,
+    query: { from: '2024-01-01', to: '2025-01-01', format: 'csv' },
+  },
+  { method: 'GET', path: '/stats/queues', allow: ALL_SUPERVISORS_AND_ADMIN },
+];
+
+/** `GET /cases/{id}`: the key used by the route list and the public allow-list. */
+export const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+
+/** Builds the fixture context of one RBAC test deployment. */
+export function rbacContext(
+  d: TestDeployment,
+  staff: Record<Actor, TestStaff>,
+  adminToken: string,
+): RbacContext {
+  const memo = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, make: () => Promise<T>): Promise<T> => {
+    if (!memo.has(key)) memo.set(key, make());
+    return memo.get(key) as Promise<T>;
+  };
+  const report = (side: Side) =>
+    submitReport(
+      d,
+      validReportBody({
+        reporter: { region: regionOf(side) },
+        // Unique identifiers, so triage opens a new case instead of linking to an earlier one.
+        // Paid an hour ago: P1, so triage also opens a freeze request for the account.
+        transactions: [
+          {
+            paidAt: new Date(Date.now() - 3600_000).toISOString(),
+            amount: '50000.00',
+            method: 'mobile_transfer',
+            fromBank: 'Kaspi Bank',
+            toBank: 'Beeline',
+            toAccount: `+7 707 ${randomInt(1_000_000, 9_999_999)}`,
+          },
+        ],
+        suspects: [
+          { type: 'phone', value: `+7 705 ${randomInt(1_000_000, 9_999_999)}` },
+          { type: 'url', value: `https://rbac-${randomBytes(4).toString('hex')}.example.kz/` },
+        ],
+      }),
+    );
+  const newCase = async (side: Side) => {
+    const submitted = await report(side);
+    const caseId = await eventually(async () => {
+      const rows = (await d.api
+        .get(DataSource)
+        .query('SELECT case_id FROM reports WHERE id = $1', [submitted.id])) as Array<{
+        case_id: string | null;
+      }>;
+      return rows[0]?.case_id ?? null;
+    }, 30_000);
+    return { caseId, report: submitted };
+  };
+  const as = (actor: Actor | 'bootstrap-admin') => ({
+    async post(path: string, body: unknown = {}) {
+      const token = actor === 'bootstrap-admin' ? adminToken : staff[actor].token;
+      const res = await d
+        .http()
+        .post(`/api/v1${path}`)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body as object);
+      return { status: res.status, body: res.body as Record<string, unknown> };
+    },
+  });
+  const freezeRequestId = async (side: Side) => {
+    const { caseId } = await newCase(side);
+    return eventually(async () => {
+      const rows = (await d.api
+        .get(DataSource)
+        .query('SELECT id FROM freeze_requests WHERE case_id = $1', [caseId])) as Array<{
+        id: string;
+      }>;
+      return rows[0]?.id ?? null;
+    }, 30_000);
+  };
+  return {
+    d,
+    staff,
+    adminToken,
+    once,
+    freezeRequestId,
+    report,
+    newCase,
+    caseId: (side) => once(`case-${side}`, async () => (await newCase(side)).caseId),
+    as,
+  };
+}
