@@ -43,6 +43,10 @@ import type { User } from '@app/identity';
   where: '"first_claimed_at" IS NULL AND "sla_breached_at" IS NULL',
 })
 @Index('ix_cases_merged_into_id', ['mergedIntoId'])
+// claim-next: unassigned, non-terminal cases of a region, most urgent and oldest first.
+@Index('ix_cases_unassigned_queue', ['region', 'priority', 'createdAt'], {
+  where: `"assignee_id" IS NULL AND "status" IN ('open', 'in_review', 'investigating')`,
+})
 export class Case {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_cases' })
   id!: string;

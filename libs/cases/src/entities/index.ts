@@ -1,3 +1,4 @@
+export * from './case-counter.entity';
 export * from './case-event.entity';
 export * from './case-identifier.entity';
 export * from './case.entity';

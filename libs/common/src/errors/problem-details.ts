@@ -23,12 +23,13 @@ export function problem(
   extras: Record<string, unknown> = {},
   title?: string,
 ): ProblemDetails {
+  // Extras never override the standard members.
   return {
+    ...extras,
     type: problemType(code),
     title: title ?? STATUS_CODES[status] ?? 'Error',
     status,
     ...(detail ? { detail } : {}),
-    ...extras,
   };
 }
 

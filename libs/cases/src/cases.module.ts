@@ -1,0 +1,71 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PiiModule } from '@app/common';
+import { FundsApiModule, FundsModule } from '@app/funds';
+import { IdentityModule, User } from '@app/identity';
+import { QueueModule } from '@app/queue';
+import { REPORT_ENTITIES } from '@app/reports';
+import { CasesController } from './cases.controller';
+import { CaseCounter, CaseEvent, CaseIdentifier, Case, OffenderRecord } from './entities';
+import { IdentifiersController, StaffReportsController } from './identifiers.controller';
+import { IdentifiersService } from './identifiers/identifiers.service';
+import { CaseMergeService } from './merge/case-merge.service';
+import { CaseDetailService } from './queue/case-detail.service';
+import { CaseQueueService } from './queue/case-queue.service';
+import { StaffReportsService } from './reports/staff-reports.service';
+import { CaseSlaProcessor } from './sla/case-sla.processor';
+import { SlaTimersService } from './sla/sla-timers.service';
+import { SlaService } from './sla/sla.service';
+import { ReportTriageProcessor } from './triage/report-triage.processor';
+import { TriageService } from './triage/triage.service';
+import { CaseRecordsService } from './workflow/case-records.service';
+import { CaseWorkflowService } from './workflow/case-workflow.service';
+
+export const CASE_ENTITIES = [Case, CaseIdentifier, CaseEvent, OffenderRecord, CaseCounter];
+
+/**
+ * Cases without HTTP or processors: triage, SLA, workflow, merge and the queue read side.
+ * Registers the report and user entities too, which the case relations point at.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([...CASE_ENTITIES, ...REPORT_ENTITIES, User]),
+    FundsModule,
+    QueueModule,
+  ],
+  providers: [
+    TriageService,
+    SlaService,
+    SlaTimersService,
+    CaseQueueService,
+    CaseWorkflowService,
+    CaseRecordsService,
+    CaseMergeService,
+  ],
+  exports: [
+    TypeOrmModule,
+    TriageService,
+    SlaService,
+    SlaTimersService,
+    CaseQueueService,
+    CaseWorkflowService,
+    CaseRecordsService,
+    CaseMergeService,
+  ],
+})
+export class CasesModule {}
+
+/** The staff HTTP API: queue, workflow, identifiers, the staff report view (API app). */
+@Module({
+  imports: [CasesModule, IdentityModule, FundsApiModule, PiiModule],
+  controllers: [CasesController, IdentifiersController, StaffReportsController],
+  providers: [CaseDetailService, IdentifiersService, StaffReportsService],
+})
+export class CasesApiModule {}
+
+/** The triage and SLA processors (worker app). */
+@Module({
+  imports: [CasesModule],
+  providers: [ReportTriageProcessor, CaseSlaProcessor],
+})
+export class CasesWorkerModule {}

@@ -1,0 +1,86 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { CASE_STATUSES, PRIORITIES, REGIONS } from '@app/common';
+import type { CaseStatus, Priority, Region } from '@app/common';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 50;
+
+const list = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : value;
+
+const bool = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+const int = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : value;
+
+/** `GET /cases`: every filter optional; lists are comma-separated. */
+export class ListCasesQueryDto {
+  @ApiPropertyOptional({ description: 'comma-separated, e.g. `open,in_review`' })
+  @IsOptional()
+  @Transform(list)
+  @IsArray()
+  @ArrayMaxSize(CASE_STATUSES.length)
+  @IsIn(CASE_STATUSES, { each: true })
+  status?: CaseStatus[];
+
+  @ApiPropertyOptional({ enum: REGIONS })
+  @IsOptional()
+  @IsIn(REGIONS)
+  region?: Region;
+
+  @ApiPropertyOptional({ description: 'comma-separated, e.g. `P1,P2`' })
+  @IsOptional()
+  @Transform(list)
+  @IsArray()
+  @ArrayMaxSize(PRIORITIES.length)
+  @IsIn(PRIORITIES, { each: true })
+  priority?: Priority[];
+
+  @ApiPropertyOptional({ description: '`me`, `unassigned` or a user id' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^(me|unassigned|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {
+    message: 'assignee must be `me`, `unassigned` or a user id',
+  })
+  assignee?: string;
+
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  slaBreached?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @Transform(int)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'the `nextCursor` of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+}

@@ -1,0 +1,157 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import {
+  CASE_STATUSES,
+  FRAUD_TYPES,
+  PRIORITIES,
+  REGIONS,
+  REPORT_STATUSES,
+  SUSPECT_TYPES,
+} from '@app/common';
+import type {
+  CaseStatus,
+  FraudType,
+  Priority,
+  Region,
+  ReportStatus,
+  SuspectType,
+} from '@app/common';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const int = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : value;
+
+export class IdentifierLookupQueryDto {
+  @ApiProperty({ description: 'a phone, card, IBAN, URL, handle, e-mail or wallet, any format' })
+  @IsString()
+  @Length(1, 500)
+  value!: string;
+}
+
+export class TopIdentifiersQueryDto {
+  @ApiPropertyOptional({ example: '2025-01-01', description: 'inclusive; default 30 days ago' })
+  @IsOptional()
+  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2025-02-01', description: 'exclusive; default tomorrow' })
+  @IsOptional()
+  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: REGIONS })
+  @IsOptional()
+  @IsIn(REGIONS)
+  region?: Region;
+
+  @ApiPropertyOptional({ enum: FRAUD_TYPES })
+  @IsOptional()
+  @IsIn(FRAUD_TYPES)
+  fraudType?: FraudType;
+
+  @ApiPropertyOptional({ enum: SUSPECT_TYPES })
+  @IsOptional()
+  @IsIn(SUSPECT_TYPES)
+  type?: SuspectType;
+
+  @ApiPropertyOptional({ enum: ['victims', 'damage'], default: 'victims' })
+  @IsOptional()
+  @IsIn(['victims', 'damage'])
+  sort?: 'victims' | 'damage';
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Transform(int)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class IdentifierCaseDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  number!: string;
+
+  @ApiProperty({ enum: CASE_STATUSES })
+  status!: CaseStatus;
+
+  @ApiProperty({ enum: PRIORITIES })
+  priority!: Priority;
+
+  @ApiProperty({ enum: REGIONS })
+  region!: Region;
+}
+
+export class IdentifierReportDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  reference!: string;
+
+  @ApiProperty()
+  submittedAt!: string;
+
+  @ApiProperty({ enum: REPORT_STATUSES })
+  status!: ReportStatus;
+
+  @ApiProperty({ example: '150000.00' })
+  loss!: string;
+
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' })
+  caseId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  caseNumber!: string | null;
+}
+
+export class IdentifierMatchDto {
+  @ApiProperty({ enum: SUSPECT_TYPES })
+  type!: SuspectType;
+
+  @ApiProperty({ description: 'masked for cards and phones' })
+  display!: string;
+
+  @ApiProperty({ type: IdentifierCaseDto, nullable: true, description: 'the owning case' })
+  case!: IdentifierCaseDto | null;
+
+  @ApiProperty({ type: [IdentifierReportDto] })
+  reports!: IdentifierReportDto[];
+}
+
+export class IdentifierLookupDto {
+  @ApiProperty({ type: [IdentifierMatchDto], description: 'one per type the value matched' })
+  matches!: IdentifierMatchDto[];
+}
+
+export class TopIdentifierDto {
+  @ApiProperty({ enum: SUSPECT_TYPES })
+  type!: SuspectType;
+
+  @ApiProperty()
+  display!: string;
+
+  @ApiProperty({ description: 'distinct reports naming it in the period' })
+  victims!: number;
+
+  @ApiProperty({ example: '1500000.00', description: 'sum of those reports\u2019 loss' })
+  damage!: string;
+
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' })
+  caseId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  caseNumber!: string | null;
+}
+
+export class TopIdentifiersDto {
+  @ApiProperty({ example: { from: '2025-01-01', to: '2025-02-01' } })
+  period!: { from: string; to: string };
+
+  @ApiProperty({ type: [TopIdentifierDto] })
+  items!: TopIdentifierDto[];
+}

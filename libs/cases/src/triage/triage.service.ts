@@ -1,0 +1,347 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Money } from '@app/common';
+import type { AgeGroup, CaseStatus, FraudType, Priority, Region, SuspectType } from '@app/common';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { FreezeRequestsService } from '@app/funds';
+import { appendCaseEvent, SYSTEM_ACTOR } from '../shared/case-events';
+import { nextCaseNumber } from '../shared/case-number';
+import {
+  CASE_ROW_COLUMNS,
+  CaseRow,
+  lockCase,
+  pendingSlaTimer,
+  SlaTimer,
+} from '../shared/case-rows';
+import { IdentifierKey, lockIdentifiers, lockReportTriage } from '../shared/identifier-locks';
+import { StaleReadError, withTransactionRetries } from '../shared/retry';
+import { queryOne, queryRows } from '../shared/sql';
+import { SlaTimersService } from '../sla/sla-timers.service';
+import { isTerminal, reportStatusFor } from '../workflow/case-transitions';
+import { reprioritiseCase } from './reprioritise';
+import { reportPriority } from './priority';
+
+interface ReportRow {
+  id: string;
+  reference: string;
+  case_id: string | null;
+  region: Region;
+  fraud_type: FraudType;
+  age_group: AgeGroup;
+  loss_tiyn: string;
+  submitted_at: Date;
+  priority: Priority | null;
+}
+
+interface OwnerRow {
+  type: SuspectType;
+  value: string;
+  case_id: string;
+  status: CaseStatus;
+  number: string;
+  created_at: Date;
+}
+
+export type TriageOutcome = 'missing' | 'created' | 'linked' | 'updated' | 'unchanged';
+
+export interface TriageResult {
+  outcome: TriageOutcome;
+  reportId: string;
+  caseId: string | null;
+  priority: Priority | null;
+  /** Other open cases that share an identifier with the report (merge candidates). */
+  mergeCandidates: string[];
+}
+
+interface TransactionOutcome {
+  result: TriageResult;
+  sla: SlaTimer | null;
+}
+
+const key = (id: IdentifierKey) => `${id.type}\u0000${id.value}`;
+
+/**
+ * Links a report into a case (DESIGN.md "Case"): the open case that shares one of its
+ * identifiers, the oldest one if several do (the others get a merge suggestion), else a new case.
+ *
+ * Safe to run any number of times and concurrently: one transaction takes an advisory lock on
+ * the report (runs for one report serialise) and on every identifier of the report (sorted, so
+ * no deadlocks), `reports.case_id` is only set `WHERE case_id IS NULL`, and the
+ * `case_identifiers` primary key stops two cases from owning one identifier. Row locks follow
+ * the order of every other writer: the case row, then report rows.
+ */
+@Injectable()
+export class TriageService {
+  private readonly logger = new Logger(TriageService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly freezeRequests: FreezeRequestsService,
+    private readonly slaTimers: SlaTimersService,
+  ) {}
+
+  async triage(reportId: string): Promise<TriageResult> {
+    const { result, sla } = await withTransactionRetries(() =>
+      this.dataSource.transaction((manager) => this.triageInTransaction(manager, reportId)),
+    );
+    // After commit: re-armed on every run, so a crash between commit and here heals on retry.
+    if (sla) await this.slaTimers.arm(sla);
+    if (result.outcome === 'missing') this.logger.warn({ reportId }, 'triage: report not found');
+    return result;
+  }
+
+  private async triageInTransaction(
+    manager: EntityManager,
+    reportId: string,
+  ): Promise<TransactionOutcome> {
+    await lockReportTriage(manager, reportId);
+    const report = await queryOne<ReportRow>(
+      manager,
+      `SELECT id, reference, case_id, region, fraud_type, age_group, loss_tiyn::text AS loss_tiyn,
+              submitted_at, priority
+         FROM reports WHERE id = $1`,
+      [reportId],
+    );
+    if (!report) {
+      const result: TriageResult = {
+        outcome: 'missing',
+        reportId,
+        caseId: null,
+        priority: null,
+        mergeCandidates: [],
+      };
+      return { result, sla: null };
+    }
+    const identifiers = await queryRows<IdentifierKey>(
+      manager,
+      'SELECT DISTINCT type, value FROM report_identifiers WHERE report_id = $1',
+      [reportId],
+    );
+    await lockIdentifiers(manager, identifiers);
+    const owners = await this.owners(manager, identifiers);
+    const decision = reportPriority({
+      ageGroup: report.age_group,
+      lossTiyn: Money.fromDb(report.loss_tiyn),
+      submittedAt: report.submitted_at,
+      paidAt: await this.paidAt(manager, reportId),
+    });
+
+    const openOwners = uniqueCases(owners.filter((o) => !isTerminal(o.status)));
+    let target: CaseRow;
+    let outcome: TriageOutcome;
+    if (report.case_id !== null) {
+      target = await this.mustLock(manager, report.case_id);
+      // A merge may have moved the report while this run waited for the case.
+      if (!(await this.stillIn(manager, reportId, target.id))) {
+        throw new StaleReadError(`report ${reportId} moved`);
+      }
+      outcome = 'updated';
+    } else if (openOwners.length > 0) {
+      target = await this.mustLock(manager, openOwners[0].case_id);
+      // Closed or merged between reading the owners and locking: decide again on fresh data.
+      if (isTerminal(target.status)) throw new StaleReadError(`case ${target.id} closed`);
+      outcome = 'linked';
+    } else {
+      target = await this.createCase(manager, report, decision.priority);
+      outcome = 'created';
+    }
+
+    const registered = await this.registerIdentifiers(manager, target, identifiers, owners);
+    const candidates = openOwners.filter((o) => o.case_id !== target.id);
+    const suggested = await this.suggestMerge(manager, target.id, report, candidates);
+
+    if (report.case_id === null) {
+      const linked = await queryRows(
+        manager,
+        `UPDATE reports SET case_id = $2, status = $3, priority = $4, triaged_at = now()
+          WHERE id = $1 AND case_id IS NULL RETURNING id`,
+        [reportId, target.id, reportStatusFor(target.status), decision.priority],
+      );
+      if (linked.length !== 1) throw new StaleReadError(`report ${reportId} already linked`);
+      await appendCaseEvent(manager, target.id, SYSTEM_ACTOR, 'report.linked', {
+        reportId,
+        reference: report.reference,
+        priority: decision.priority,
+        reasons: decision.reasons,
+        identifiers: identifiers.length,
+        transferredFrom: registered.transferredFrom,
+      });
+    } else {
+      if (report.priority !== decision.priority) {
+        await manager.query('UPDATE reports SET priority = $2 WHERE id = $1', [
+          reportId,
+          decision.priority,
+        ]);
+      }
+      if (registered.count > 0) {
+        await appendCaseEvent(manager, target.id, SYSTEM_ACTOR, 'identifiers.added', {
+          reportId,
+          count: registered.count,
+          transferredFrom: registered.transferredFrom,
+        });
+      } else if (report.priority === decision.priority && !suggested) {
+        outcome = 'unchanged';
+      }
+    }
+
+    const updated = await reprioritiseCase(manager, this.config, target, SYSTEM_ACTOR, {
+      reportId,
+    });
+    if (decision.priority === 'P1') {
+      // Idempotent on their side: one pending request per (report, destination account).
+      await this.freezeRequests.createForP1Report(manager, target.id, reportId);
+    }
+    return {
+      result: {
+        outcome,
+        reportId,
+        caseId: target.id,
+        priority: updated.priority,
+        mergeCandidates: candidates.map((c) => c.case_id),
+      },
+      sla: pendingSlaTimer(updated),
+    };
+  }
+
+  private async owners(manager: EntityManager, ids: readonly IdentifierKey[]): Promise<OwnerRow[]> {
+    if (ids.length === 0) return [];
+    return queryRows<OwnerRow>(
+      manager,
+      `SELECT ci.type, ci.value, ci.case_id, c.status, c.number, c.created_at
+         FROM case_identifiers ci
+         JOIN cases c ON c.id = ci.case_id
+        WHERE (ci.type, ci.value) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [ids.map((i) => i.type), ids.map((i) => i.value)],
+    );
+  }
+
+  private async paidAt(manager: EntityManager, reportId: string): Promise<Date[]> {
+    const rows = await queryRows<{ paid_at: Date }>(
+      manager,
+      'SELECT paid_at FROM report_transactions WHERE report_id = $1',
+      [reportId],
+    );
+    return rows.map((r) => r.paid_at);
+  }
+
+  private async stillIn(manager: EntityManager, reportId: string, caseId: string) {
+    const row = await queryOne<{ case_id: string | null }>(
+      manager,
+      'SELECT case_id FROM reports WHERE id = $1',
+      [reportId],
+    );
+    return row?.case_id === caseId;
+  }
+
+  private async mustLock(manager: EntityManager, caseId: string): Promise<CaseRow> {
+    const row = await lockCase(manager, caseId);
+    if (!row) throw new StaleReadError(`case ${caseId} vanished`);
+    return row;
+  }
+
+  private async createCase(
+    manager: EntityManager,
+    report: ReportRow,
+    priority: Priority,
+  ): Promise<CaseRow> {
+    const number = await nextCaseNumber(manager, this.config.reportingTimeZone);
+    const row = await queryOne<CaseRow>(
+      manager,
+      `INSERT INTO cases (number, region, fraud_type, priority, sla_due_at)
+       VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5))
+       RETURNING ${CASE_ROW_COLUMNS}`,
+      [number, report.region, report.fraud_type, priority, this.config.slaMinutes[priority]],
+    );
+    if (!row) throw new Error('case insert returned no row');
+    await appendCaseEvent(manager, row.id, SYSTEM_ACTOR, 'case.created', {
+      number,
+      region: report.region,
+      fraudType: report.fraud_type,
+      priority,
+      firstReportId: report.id,
+    });
+    return row;
+  }
+
+  /**
+   * Gives the target case every identifier of the report that no case owns, and takes over
+   * those owned by terminal cases when the target is open (the ring is active again). Those
+   * owned by other open cases stay there: that is a merge suggestion, not a silent move.
+   */
+  private async registerIdentifiers(
+    manager: EntityManager,
+    target: CaseRow,
+    ids: readonly IdentifierKey[],
+    owners: readonly OwnerRow[],
+  ): Promise<{ count: number; transferredFrom: string[] }> {
+    const owned = new Set(owners.map(key));
+    const unowned = ids.filter((id) => !owned.has(key(id)));
+    const transferable = isTerminal(target.status)
+      ? []
+      : owners.filter((o) => o.case_id !== target.id && isTerminal(o.status));
+    if (unowned.length > 0) {
+      // No ON CONFLICT: a conflict here means another transaction broke the locking protocol,
+      // and failing (then retrying) is right.
+      await manager.query(
+        `INSERT INTO case_identifiers (type, value, case_id)
+         SELECT t, v, $3 FROM unnest($1::text[], $2::text[]) AS u(t, v)`,
+        [unowned.map((i) => i.type), unowned.map((i) => i.value), target.id],
+      );
+    }
+    if (transferable.length > 0) {
+      const moved = await queryRows(
+        manager,
+        `UPDATE case_identifiers SET case_id = $1
+          WHERE (type, value, case_id) IN (SELECT * FROM unnest($2::text[], $3::text[], $4::uuid[]))
+          RETURNING type`,
+        [
+          target.id,
+          transferable.map((o) => o.type),
+          transferable.map((o) => o.value),
+          transferable.map((o) => o.case_id),
+        ],
+      );
+      if (moved.length !== transferable.length) throw new StaleReadError('identifier moved');
+    }
+    return {
+      count: unowned.length + transferable.length,
+      transferredFrom: [...new Set(transferable.map((o) => o.case_id))],
+    };
+  }
+
+  /** One suggestion per (target, candidate) pair, however often triage runs. */
+  private async suggestMerge(
+    manager: EntityManager,
+    targetId: string,
+    report: ReportRow,
+    candidates: readonly OwnerRow[],
+  ): Promise<boolean> {
+    if (candidates.length === 0) return false;
+    const known = await queryRows<{ id: string }>(
+      manager,
+      `SELECT DISTINCT jsonb_array_elements_text(data -> 'candidateCaseIds') AS id
+         FROM case_events WHERE case_id = $1 AND type = 'case.merge_suggested'`,
+      [targetId],
+    );
+    const seen = new Set(known.map((k) => k.id));
+    const fresh = candidates.filter((c) => !seen.has(c.case_id));
+    if (fresh.length === 0) return false;
+    await appendCaseEvent(manager, targetId, SYSTEM_ACTOR, 'case.merge_suggested', {
+      reportId: report.id,
+      candidateCaseIds: fresh.map((c) => c.case_id),
+      candidateNumbers: fresh.map((c) => c.number),
+    });
+    return true;
+  }
+}
+
+/** One row per case, oldest case first (ties by number, which is monotonic). */
+function uniqueCases(rows: readonly OwnerRow[]): OwnerRow[] {
+  const byCase = new Map<string, OwnerRow>();
+  for (const row of rows) if (!byCase.has(row.case_id)) byCase.set(row.case_id, row);
+  return [...byCase.values()].sort(
+    (a, b) => a.created_at.getTime() - b.created_at.getTime() || a.number.localeCompare(b.number),
+  );
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ConflictProblem, NotFoundProblem, parseIsoDateTime } from '@app/common';
+import { assertRegion } from '@app/identity';
+import type { StaffPrincipal } from '@app/identity';
+import type { AddNoteDto, RecordOffendersDto } from '../dtos/case-commands.dto';
+import type { NoteCreatedDto, OffenderRecordDto } from '../dtos/case-responses.dto';
+import { appendCaseEvent, staffActor } from '../shared/case-events';
+import { CaseRow, lockCase } from '../shared/case-rows';
+import { queryOne } from '../shared/sql';
+
+/** Internal notes and offender records: timeline entries that do not move the workflow. */
+@Injectable()
+export class CaseRecordsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Never public: notes stay off the citizen's timeline. */
+  async addNote(user: StaffPrincipal, caseId: string, dto: AddNoteDto): Promise<NoteCreatedDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockInScope(manager, user, caseId);
+      await appendCaseEvent(manager, caseId, staffActor(user.id), 'note.added', { text: dto.text });
+      return { caseId, at: new Date().toISOString() };
+    });
+  }
+
+  async recordOffenders(
+    user: StaffPrincipal,
+    caseId: string,
+    dto: RecordOffendersDto,
+  ): Promise<OffenderRecordDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.lockInScope(manager, user, caseId);
+      if (row.merged_into_id !== null) {
+        throw new ConflictProblem(
+          'case-merged',
+          'Record offenders on the case it was merged into',
+          {
+            mergedIntoId: row.merged_into_id,
+          },
+        );
+      }
+      const detainedAt = parseIsoDateTime(dto.detainedAt);
+      if (detainedAt === null) throw new Error('detainedAt was not validated');
+      const record = await queryOne<{ id: string }>(
+        manager,
+        `INSERT INTO offender_records (case_id, count, detained_at, note, created_by)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [caseId, dto.count, detainedAt, dto.note ?? null, user.id],
+      );
+      if (!record) throw new Error('offender insert returned no row');
+      await appendCaseEvent(manager, caseId, staffActor(user.id), 'offenders.recorded', {
+        offenderRecordId: record.id,
+        count: dto.count,
+        detainedAt: detainedAt.toISOString(),
+      });
+      return {
+        id: record.id,
+        caseId,
+        count: dto.count,
+        detainedAt: detainedAt.toISOString(),
+        note: dto.note ?? null,
+      };
+    });
+  }
+
+  private async lockInScope(
+    manager: EntityManager,
+    user: StaffPrincipal,
+    caseId: string,
+  ): Promise<CaseRow> {
+    const row = await lockCase(manager, caseId);
+    if (!row) throw new NotFoundProblem('Case');
+    assertRegion(user, row.region, { type: 'case', id: caseId });
+    return row;
+  }
+}
