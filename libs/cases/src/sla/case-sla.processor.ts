@@ -25,8 +25,9 @@ export class CaseSlaProcessor extends WorkerHost implements OnApplicationBootstr
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.timers.scheduleSweep();
+  onApplicationBootstrap(): void {
+    // Not awaited (intake): with Redis down the upsert waits for it, and the worker must start.
+    this.timers.scheduleSweep().catch(() => undefined);
   }
 
   async process(job: Job, token?: string): Promise<SlaCheck | { breached: number }> {

@@ -1,0 +1,150 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { FREEZE_STAGES, IsAccountRef, IsMoneyAmount, IsNotInFuture } from '@app/common';
+import type { FreezeStage } from '@app/common';
+import { RELEASE_RECIPIENTS } from '../entities';
+import type { ReleaseRecipient } from '../entities';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : value;
+
+export class CreateFreezeDto {
+  @ApiPropertyOptional({ description: 'Required unless freezeRequestId is given' })
+  @ValidateIf((o: CreateFreezeDto) => o.freezeRequestId === undefined || o.bank !== undefined)
+  @IsString()
+  @Length(2, 200)
+  bank?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'IBAN, card number or phone; stored and answered masked only. Required unless ' +
+      'freezeRequestId is given',
+  })
+  @ValidateIf((o: CreateFreezeDto) => o.freezeRequestId === undefined || o.account !== undefined)
+  @IsAccountRef()
+  account?: string;
+
+  @ApiProperty({ example: '150000.00' })
+  @IsMoneyAmount()
+  amount!: string;
+
+  @ApiProperty({ example: '2026-01-15T10:00:00+05:00' })
+  @IsNotInFuture()
+  frozenAt!: string;
+
+  @ApiProperty({ enum: FREEZE_STAGES })
+  @IsIn(FREEZE_STAGES)
+  stage!: FreezeStage;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The report (of this case) it is for' })
+  @IsOptional()
+  @IsUUID()
+  reportId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Marks this pending request frozen' })
+  @IsOptional()
+  @IsUUID()
+  freezeRequestId?: string;
+}
+
+export class ExtendFreezeDto {
+  @ApiProperty({ description: 'Reference of the sanction that extends the blocking' })
+  @IsString()
+  @Length(1, 200)
+  sanctionRef!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Business days added to the current expiry (default FREEZE_BLOCKING_BUSINESS_DAYS)',
+    minimum: 1,
+    maximum: 60,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  days?: number;
+}
+
+export class CreateReleaseDto {
+  @ApiProperty({ example: '50000.00' })
+  @IsMoneyAmount()
+  amount!: string;
+
+  @ApiProperty({ enum: RELEASE_RECIPIENTS })
+  @IsIn(RELEASE_RECIPIENTS)
+  to!: ReleaseRecipient;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required when to = victim' })
+  @ValidateIf((o: CreateReleaseDto) => o.to === 'victim' || o.reportId !== undefined)
+  @IsUUID()
+  reportId?: string;
+}
+
+export class ListFreezesQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only freezes still holding money that expire within this many business days',
+    minimum: 0,
+    maximum: 60,
+  })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  expiringWithinDays?: number;
+
+  @ApiPropertyOptional({ default: 100, maximum: 500 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+export interface FreezeView {
+  id: string;
+  caseId: string;
+  reportId: string | null;
+  freezeRequestId: string | null;
+  bank: string;
+  account: string;
+  amount: string;
+  released: string;
+  remaining: string;
+  frozenAt: string;
+  stage: FreezeStage;
+  expiresAt: string;
+  extendedAt: string | null;
+  sanctionRef: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface ReleaseView {
+  id: string;
+  freezeId: string;
+  amount: string;
+  to: ReleaseRecipient;
+  reportId: string | null;
+  reimbursementId: string | null;
+  createdAt: string;
+  freeze: FreezeView;
+}

@@ -1,0 +1,217 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { maskAccount, Money, NotFoundProblem } from '@app/common';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { assertRegion, regionScope, StaffPrincipal } from '@app/identity';
+import { addBusinessDays } from '../shared/blocking-period';
+import { isUuid, loadWritableCase, lockReportOfCase } from '../shared/case-access';
+import { FundsConflict, toLedgerProblem } from '../shared/funds.problems';
+import { firstRow, rows } from '../shared/sql';
+import { appendFundsEvent } from '../shared/timeline';
+import { CreateFreezeDto, ExtendFreezeDto, FreezeView, ListFreezesQuery } from './freezes.dto';
+import { FREEZE_COLUMNS, FreezeRow, toFreezeView } from './freeze-rows';
+
+interface PendingRequest {
+  id: string;
+  case_id: string;
+  report_id: string;
+  bank: string | null;
+  account_display: string;
+  status: string;
+}
+
+/** Recording freezes, extending their blocking period, and the expiring-soon list. */
+@Injectable()
+export class FreezesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(caseId: string, dto: CreateFreezeDto, user: StaffPrincipal): Promise<FreezeView> {
+    try {
+      return await this.dataSource.transaction((m) => this.createIn(m, caseId, dto, user));
+    } catch (error) {
+      throw toLedgerProblem(error);
+    }
+  }
+
+  private async createIn(
+    m: EntityManager,
+    caseId: string,
+    dto: CreateFreezeDto,
+    user: StaffPrincipal,
+  ): Promise<FreezeView> {
+    await loadWritableCase(m, caseId, user);
+    const amount = Money.parseAmount(dto.amount);
+    const request = dto.freezeRequestId
+      ? await this.lockPendingRequest(m, dto.freezeRequestId, caseId)
+      : undefined;
+    const reportId = dto.reportId ?? request?.report_id ?? null;
+    if (reportId !== null) {
+      await lockReportOfCase(m, reportId, caseId);
+      await m.query('UPDATE reports SET frozen_tiyn = frozen_tiyn + $2 WHERE id = $1', [
+        reportId,
+        amount.toString(),
+      ]);
+    }
+    const bank = dto.bank ?? request?.bank ?? 'unknown';
+    const accountMasked = dto.account ? maskAccount(dto.account) : request!.account_display;
+    const frozenAt = new Date(dto.frozenAt);
+    const expiresAt = await addBusinessDays(
+      m,
+      frozenAt,
+      this.config.freezeBlockingBusinessDays,
+      this.config.reportingTimeZone,
+    );
+    const freeze = await firstRow<FreezeRow>(
+      m,
+      `INSERT INTO freezes AS f (case_id, report_id, freeze_request_id, bank, account_masked,
+                                 amount_tiyn, frozen_at, stage, expires_at, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       RETURNING ${FREEZE_COLUMNS}`,
+      [
+        caseId,
+        reportId,
+        request?.id ?? null,
+        bank,
+        accountMasked,
+        amount.toString(),
+        frozenAt,
+        dto.stage,
+        expiresAt,
+        user.id,
+      ],
+    );
+    if (request) {
+      await m.query(
+        `UPDATE freeze_requests SET status = 'frozen', resolved_at = now(), resolved_by = $2,
+                freeze_id = $3 WHERE id = $1`,
+        [request.id, user.id, freeze!.id],
+      );
+    }
+    await appendFundsEvent(m, caseId, user.id, 'funds.freeze_recorded', {
+      freezeId: freeze!.id,
+      amount: Money.format(amount),
+      stage: dto.stage,
+      bank,
+      account: accountMasked,
+      reportId,
+      freezeRequestId: request?.id ?? null,
+    });
+    return toFreezeView(freeze!);
+  }
+
+  private async lockPendingRequest(
+    m: EntityManager,
+    requestId: string,
+    caseId: string,
+  ): Promise<PendingRequest> {
+    const request = await firstRow<PendingRequest>(
+      m,
+      `SELECT id, case_id, report_id, bank, account_display, status
+         FROM freeze_requests WHERE id = $1 FOR UPDATE`,
+      [requestId],
+    );
+    if (!request || request.case_id !== caseId) throw new NotFoundProblem('Freeze request');
+    if (request.status !== 'pending') {
+      throw new FundsConflict(
+        'freeze-request-resolved',
+        `The request is already ${request.status}`,
+      );
+    }
+    return request;
+  }
+
+  async extend(freezeId: string, dto: ExtendFreezeDto, user: StaffPrincipal): Promise<FreezeView> {
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        const freeze = await this.lockFreeze(m, freezeId, user);
+        if (freeze.extended_at !== null) {
+          throw new FundsConflict('freeze-already-extended', 'A freeze can be extended only once');
+        }
+        if (freeze.expires_at.getTime() <= Date.now()) {
+          throw new FundsConflict('freeze-expired', 'The blocking period has already ended');
+        }
+        const days = dto.days ?? this.config.freezeBlockingBusinessDays;
+        const expiresAt = await addBusinessDays(
+          m,
+          freeze.expires_at,
+          days,
+          this.config.reportingTimeZone,
+        );
+        const updated = await firstRow<FreezeRow>(
+          m,
+          `UPDATE freezes AS f SET expires_at = $2, extended_at = now(), sanction_ref = $3
+            WHERE f.id = $1 RETURNING ${FREEZE_COLUMNS}`,
+          [freezeId, expiresAt, dto.sanctionRef],
+        );
+        await appendFundsEvent(m, freeze.case_id, user.id, 'funds.freeze_extended', {
+          freezeId,
+          sanctionRef: dto.sanctionRef,
+          days,
+          expiresAt: expiresAt.toISOString(),
+        });
+        return toFreezeView(updated!);
+      });
+    } catch (error) {
+      throw toLedgerProblem(error);
+    }
+  }
+
+  /** The freeze row, locked for this transaction; 404 / 403 outside the caller's region. */
+  async lockFreeze(m: EntityManager, freezeId: string, user: StaffPrincipal): Promise<FreezeRow> {
+    if (!isUuid(freezeId)) throw new NotFoundProblem('Freeze');
+    const row = await firstRow<FreezeRow & { region: string }>(
+      m,
+      `SELECT ${FREEZE_COLUMNS}, c.region
+         FROM freezes f JOIN cases c ON c.id = f.case_id
+        WHERE f.id = $1 FOR UPDATE OF f`,
+      [freezeId],
+    );
+    if (!row) throw new NotFoundProblem('Freeze');
+    assertRegion(user, row.region, { type: 'freeze', id: freezeId });
+    return row;
+  }
+
+  /**
+   * Freezes of the caller's region; with `expiringWithinDays`, only those still holding money
+   * whose blocking period ends within that many business days from now (the queue's warning).
+   */
+  async list(query: ListFreezesQuery, user: StaffPrincipal): Promise<{ items: FreezeView[] }> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const scope = regionScope(user);
+    if (scope !== null) {
+      params.push(scope);
+      where.push(`c.region = $${params.length}`);
+    }
+    if (query.caseId) {
+      params.push(query.caseId);
+      where.push(`f.case_id = $${params.length}`);
+    }
+    if (query.expiringWithinDays !== undefined) {
+      const until = await addBusinessDays(
+        this.dataSource.manager,
+        new Date(),
+        query.expiringWithinDays,
+        this.config.reportingTimeZone,
+      );
+      params.push(until);
+      where.push(
+        `f.expires_at > now() AND f.expires_at <= $${params.length}` +
+          ' AND f.released_tiyn < f.amount_tiyn',
+      );
+    }
+    params.push(query.limit ?? 100);
+    const found = await rows<FreezeRow>(
+      this.dataSource.manager,
+      `SELECT ${FREEZE_COLUMNS} FROM freezes f JOIN cases c ON c.id = f.case_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY f.expires_at, f.id LIMIT $${params.length}`,
+      params,
+    );
+    return { items: found.map(toFreezeView) };
+  }
+}

@@ -1,0 +1,147 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth, CurrentUser, StaffPrincipal } from '@app/identity';
+import { FreezeRequestsService } from './freeze-requests/freeze-requests.service';
+import { FreezeRequestView, ListFreezeRequestsQuery } from './freeze-requests/freeze-requests.dto';
+import {
+  CreateFreezeDto,
+  CreateReleaseDto,
+  ExtendFreezeDto,
+  FreezeView,
+  ListFreezesQuery,
+  ReleaseView,
+} from './freezes/freezes.dto';
+import { FreezesService } from './freezes/freezes.service';
+import { ReleasesService } from './freezes/releases.service';
+import {
+  CreateReimbursementDto,
+  ReasonDto,
+  ReimbursementView,
+} from './reimbursements/reimbursements.dto';
+import { ReimbursementsService } from './reimbursements/reimbursements.service';
+import { CaseFundsView, FundsSummaryService } from './summary/funds-summary.service';
+
+const INVARIANT_409 = 'Would break a ledger invariant; nothing was written';
+
+/** Money of one case: record freezes and reimbursements, read the case's funds. */
+@ApiTags('funds')
+@Auth()
+@Controller('cases/:id')
+export class CaseFundsController {
+  constructor(
+    private readonly freezes: FreezesService,
+    private readonly reimbursements: ReimbursementsService,
+    private readonly summary: FundsSummaryService,
+  ) {}
+
+  @Post('freezes')
+  @ApiOperation({ summary: 'Record money frozen at a bank' })
+  @ApiConflictResponse({ description: INVARIANT_409 })
+  createFreeze(
+    @Param('id') id: string,
+    @Body() dto: CreateFreezeDto,
+    @CurrentUser() user: StaffPrincipal,
+  ): Promise<FreezeView> {
+    return this.freezes.create(id, dto, user);
+  }
+
+  @Post('reimbursements')
+  @ApiOperation({ summary: 'Record money paid back to a victim' })
+  @ApiConflictResponse({ description: INVARIANT_409 })
+  createReimbursement(
+    @Param('id') id: string,
+    @Body() dto: CreateReimbursementDto,
+    @CurrentUser() user: StaffPrincipal,
+  ): Promise<ReimbursementView> {
+    return this.reimbursements.create(id, dto, user);
+  }
+
+  @Get('funds')
+  @ApiOperation({ summary: 'Frozen, released, reimbursed (net) and outstanding loss' })
+  funds(@Param('id') id: string, @CurrentUser() user: StaffPrincipal): Promise<CaseFundsView> {
+    return this.summary.forCase(id, user);
+  }
+}
+
+@ApiTags('funds')
+@Auth()
+@Controller('freezes')
+export class FreezesController {
+  constructor(
+    private readonly freezes: FreezesService,
+    private readonly releases: ReleasesService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Freezes of your region; expiringWithinDays for the queue warning' })
+  list(
+    @Query() query: ListFreezesQuery,
+    @CurrentUser() user: StaffPrincipal,
+  ): Promise<{ items: FreezeView[] }> {
+    return this.freezes.list(query, user);
+  }
+
+  @Post(':id/extend')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Extend the blocking period once, with a sanction reference' })
+  extend(
+    @Param('id') id: string,
+    @Body() dto: ExtendFreezeDto,
+    @CurrentUser() user: StaffPrincipal,
+  ): Promise<FreezeView> {
+    return this.freezes.extend(id, dto, user);
+  }
+
+  @Post(':id/releases')
+  @ApiOperation({ summary: 'Release frozen money to a victim (a reimbursement) or the holder' })
+  @ApiConflictResponse({ description: INVARIANT_409 })
+  release(
+    @Param('id') id: string,
+    @Body() dto: CreateReleaseDto,
+    @CurrentUser() user: StaffPrincipal,
+  ): Promise<ReleaseView> {
+    return this.releases.release(id, dto, user);
+  }
+}
+
+@ApiTags('funds')
+@Auth()
+@Controller()
+export class FundsRecordsController {
+  constructor(
+    private readonly requests: FreezeRequestsService,
+    private readonly reimbursements: ReimbursementsService,
+  ) {}
+
+  @Get('freeze-requests')
+  @ApiOperation({ summary: 'Freeze requests from P1 triage (pending by default)' })
+  listRequests(
+    @Query() query: ListFreezeRequestsQuery,
+    @CurrentUser() user: StaffPrincipal,
+  ): Promise<{ items: FreezeRequestView[] }> {
+    return this.requests.list(query, user);
+  }
+
+  @Post('freeze-requests/:id/dismiss')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Dismiss a pending freeze request' })
+  dismiss(
+    @Param('id') id: string,
+    @Body() dto: ReasonDto,
+    @CurrentUser() user: StaffPrincipal,
+  ): Promise<FreezeRequestView> {
+    return this.requests.dismiss(id, dto.reason, user);
+  }
+
+  @Post('reimbursements/:id/reverse')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reverse a reimbursement (corrections are never edits)' })
+  @ApiConflictResponse({ description: 'Already reversed' })
+  reverse(
+    @Param('id') id: string,
+    @Body() dto: ReasonDto,
+    @CurrentUser() user: StaffPrincipal,
+  ): Promise<ReimbursementView> {
+    return this.reimbursements.reverse(id, dto.reason, user);
+  }
+}

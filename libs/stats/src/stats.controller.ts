@@ -1,0 +1,78 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Auth, CurrentUser, StaffPrincipal } from '@app/identity';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { QueueStatsService, QueueStatsView } from './queue-stats.service';
+import { StatsExportService } from './stats-export.service';
+import { BreakdownView, StatsQueryService, SummaryView } from './stats-query.service';
+import { BreakdownQuery, ExportQuery, QueueStatsQuery, StatsFilterQuery } from './stats.dto';
+import { resolveFilter, scopedRegion } from './stats-scope';
+import { periodProblem, resolvePeriod } from './period';
+import { BadRequestProblem } from '@app/common';
+
+/** Supervisor totals (docs/stats.md). A regional supervisor sees only their region. */
+@ApiTags('stats')
+@Auth('supervisor', 'admin')
+@Controller('stats')
+export class StatsController {
+  constructor(
+    private readonly stats: StatsQueryService,
+    private readonly exporter: StatsExportService,
+    private readonly queueStats: QueueStatsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('summary')
+  @ApiOperation({ summary: 'Totals for a period, the previous period and the change in percent' })
+  summary(
+    @Query() query: StatsFilterQuery,
+    @CurrentUser() user: StaffPrincipal,
+  ): Promise<SummaryView> {
+    return this.stats.summary(resolveFilter(user, query, this.config.reportingTimeZone));
+  }
+
+  @Get('breakdown')
+  @ApiOperation({ summary: 'The totals per region, fraud type or month' })
+  breakdown(
+    @Query() query: BreakdownQuery,
+    @CurrentUser() user: StaffPrincipal,
+  ): Promise<BreakdownView> {
+    const filter = resolveFilter(user, query, this.config.reportingTimeZone);
+    return this.stats.breakdown(filter, query.by ?? 'region');
+  }
+
+  @Get('export')
+  @ApiOperation({ summary: 'CSV of the totals per day (or month), region and fraud type' })
+  @ApiProduces('text/csv')
+  async export(
+    @Query() query: ExportQuery,
+    @CurrentUser() user: StaffPrincipal,
+    @Res() res: Response,
+  ): Promise<void> {
+    const filter = resolveFilter(user, query, this.config.reportingTimeZone);
+    const name = `stats_${filter.period.from}_${filter.period.to}.csv`;
+    res.status(200);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    try {
+      await this.exporter.writeCsv(filter, query.granularity ?? 'day', res);
+    } catch (error) {
+      // Headers are gone already: cut the stream so the client sees a broken download.
+      res.destroy(error instanceof Error ? error : undefined);
+    }
+  }
+
+  @Get('queues')
+  @ApiOperation({ summary: 'Backlog by priority and region, oldest wait, SLA breaches, workload' })
+  queues(
+    @Query() query: QueueStatsQuery,
+    @CurrentUser() user: StaffPrincipal,
+  ): Promise<QueueStatsView> {
+    const region = scopedRegion(user, query.region);
+    const window = resolvePeriod(query.from, query.to, this.config.reportingTimeZone);
+    const problem = periodProblem(window);
+    if (problem !== null) throw new BadRequestProblem(problem);
+    return this.queueStats.queues(region, window);
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Fixtures shared by the money and stats suites: reports with unique identifiers (so triage
+ * opens one case per report unless told to link), polling for their case, and staff calls.
+ */
+import { randomBytes, randomInt } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { FraudType, Region } from '@app/common';
+import {
+  eventually,
+  submitReport,
+  SubmittedReport,
+  TestDeployment,
+  validReportBody,
+} from '@app/testing';
+
+export interface ReportSpec {
+  region?: Region;
+  fraudType?: FraudType;
+  /** Transaction amounts (decimal strings); each to its own fresh phone account. */
+  amounts?: string[];
+  /** A suspect phone to share with another report (links both into one case). */
+  sharedPhone?: string;
+  /** Hours before now the transactions were paid (≤ 72 makes the case P1). */
+  paidHoursAgo?: number;
+}
+
+export const uniquePhone = (): string => `+7 707 ${randomInt(1_000_000, 9_999_999)}`;
+
+export async function fileReport(
+  d: TestDeployment,
+  spec: ReportSpec = {},
+): Promise<SubmittedReport> {
+  const paidAt = new Date(Date.now() - (spec.paidHoursAgo ?? 1) * 3600_000).toISOString();
+  return submitReport(
+    d,
+    validReportBody({
+      reporter: { region: spec.region ?? 'almaty_city' },
+      incident: { fraudType: spec.fraudType ?? 'online_purchase' },
+      transactions: (spec.amounts ?? ['150000.00']).map((amount) => ({
+        paidAt,
+        amount,
+        method: 'mobile_transfer',
+        fromBank: 'Kaspi Bank',
+        toBank: 'Halyk Bank',
+        toAccount: uniquePhone(),
+      })),
+      suspects: [
+        { type: 'phone', value: spec.sharedPhone ?? uniquePhone() },
+        { type: 'url', value: `https://shop-${randomBytes(5).toString('hex')}.example.kz/` },
+      ],
+    }),
+  );
+}
+
+/** Waits for triage (the real worker) to put the report into a case. */
+export function caseOf(d: TestDeployment, reportId: string): Promise<string> {
+  return eventually(async () => {
+    const rows: Array<{ case_id: string | null }> = await d.api
+      .get(DataSource)
+      .query('SELECT case_id FROM reports WHERE id = $1', [reportId]);
+    return rows[0]?.case_id ?? null;
+  }, 30_000);
+}
+
+export async function reportInCase(
+  d: TestDeployment,
+  spec: ReportSpec = {},
+): Promise<{ report: SubmittedReport; caseId: string }> {
+  const report = await fileReport(d, spec);
+  return { report, caseId: await caseOf(d, report.id) };
+}
+
+export function sql<T = Record<string, unknown>>(
+  d: TestDeployment,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  return d.api.get(DataSource).query(text, params);
+}
+
+export const bearer = (token: string): { Authorization: string } => ({
+  Authorization: `Bearer ${token}`,
+});

@@ -1,0 +1,377 @@
+import { createStaff, startDeployment, TestDeployment, TestStaff } from '@app/testing';
+import { bearer, fileReport, caseOf, reportInCase, sql, uniquePhone } from './money-support';
+
+/** Funds ledger through the real API, worker (triage) and database. */
+describe('money: freezes, releases and reimbursements', () => {
+  let d: TestDeployment;
+  let inv: TestStaff;
+  let invAstana: TestStaff;
+  let national: TestStaff;
+
+  beforeAll(async () => {
+    d = await startDeployment({ label: 'money', worker: true });
+    [inv, invAstana, national] = await Promise.all([
+      createStaff(d, { role: 'investigator', region: 'almaty_city' }),
+      createStaff(d, { role: 'investigator', region: 'astana' }),
+      createStaff(d, { role: 'supervisor', region: null }),
+    ]);
+  });
+  afterAll(async () => d?.close());
+
+  const post = (token: string, path: string, body: unknown) =>
+    d
+      .http()
+      .post(`/api/v1${path}`)
+      .set(bearer(token))
+      .send(body as object);
+  const get = (token: string, path: string) => d.http().get(`/api/v1${path}`).set(bearer(token));
+  const ledgerCounts = async () =>
+    (
+      await sql<Record<string, number>>(
+        d,
+        `SELECT (SELECT count(*) FROM freezes)::int AS freezes,
+                (SELECT count(*) FROM freeze_releases)::int AS releases,
+                (SELECT count(*) FROM reimbursements)::int AS reimbursements,
+                (SELECT count(*) FROM reimbursement_reversals)::int AS reversals,
+                (SELECT coalesce(sum(released_tiyn), 0)::text FROM freezes) AS released,
+                (SELECT coalesce(sum(reimbursed_tiyn), 0)::text FROM reports) AS reimbursed,
+                (SELECT coalesce(sum(frozen_tiyn), 0)::text FROM reports) AS frozen`,
+      )
+    )[0];
+
+  it('opens a freeze request per destination account of a P1 report; a freeze resolves it', async () => {
+    const report = await fileReport(d, { amounts: ['100.00'] });
+    const caseId = await caseOf(d, report.id);
+    const list = await get(inv.token, `/freeze-requests?caseId=${caseId}`).expect(200);
+    expect(list.body.items).toHaveLength(1);
+    const request = list.body.items[0];
+    expect(request).toMatchObject({
+      caseId,
+      reportId: report.id,
+      amount: '100.00',
+      status: 'pending',
+      bank: 'Halyk Bank',
+    });
+    expect(request.account).toMatch(/\*/);
+
+    // Region scope: astana's investigator neither lists nor resolves it.
+    const other = await get(invAstana.token, `/freeze-requests?caseId=${caseId}`).expect(200);
+    expect(other.body.items).toHaveLength(0);
+    await post(invAstana.token, `/cases/${caseId}/freezes`, {
+      amount: '100.00',
+      frozenAt: new Date().toISOString(),
+      stage: 'domestic',
+      freezeRequestId: request.id,
+    }).expect(403);
+
+    const freeze = await post(inv.token, `/cases/${caseId}/freezes`, {
+      amount: '80.00',
+      frozenAt: new Date().toISOString(),
+      stage: 'domestic',
+      freezeRequestId: request.id,
+    }).expect(201);
+    expect(freeze.body).toMatchObject({
+      reportId: report.id,
+      freezeRequestId: request.id,
+      amount: '80.00',
+      released: '0.00',
+      remaining: '80.00',
+      account: request.account,
+      bank: 'Halyk Bank',
+    });
+    const resolved = await get(inv.token, `/freeze-requests?status=frozen&caseId=${caseId}`);
+    expect(resolved.body.items[0]).toMatchObject({ status: 'frozen', freezeId: freeze.body.id });
+    const again = await post(inv.token, `/cases/${caseId}/freezes`, {
+      amount: '20.00',
+      frozenAt: new Date().toISOString(),
+      stage: 'domestic',
+      freezeRequestId: request.id,
+    }).expect(409);
+    expect(again.body.type).toBe('/problems/freeze-request-resolved');
+    const [row] = await sql<{ frozen_tiyn: string }>(
+      d,
+      'SELECT frozen_tiyn::text FROM reports WHERE id = $1',
+      [report.id],
+    );
+    expect(row.frozen_tiyn).toBe('8000');
+  });
+
+  it('dismisses a pending request with a reason, once', async () => {
+    const { caseId } = await reportInCase(d, { amounts: ['10.00'] });
+    const [request] = (await get(inv.token, `/freeze-requests?caseId=${caseId}`)).body.items;
+    await post(inv.token, `/freeze-requests/${request.id}/dismiss`, {}).expect(400);
+    const dismissed = await post(inv.token, `/freeze-requests/${request.id}/dismiss`, {
+      reason: 'Account closed before the request reached the bank',
+    }).expect(200);
+    expect(dismissed.body).toMatchObject({ status: 'dismissed', resolvedBy: inv.id });
+    await post(inv.token, `/freeze-requests/${request.id}/dismiss`, { reason: 'x' }).expect(409);
+  });
+
+  it('masks the account, computes the blocking period in business days of Asia/Almaty', async () => {
+    const { caseId } = await reportInCase(d);
+    // 2026-01-30T20:00Z is Saturday 31 January 01:00 in Almaty (UTC+5); five business days
+    // later is Friday 6 February 01:00 local = 2026-02-05T20:00Z.
+    const res = await post(inv.token, `/cases/${caseId}/freezes`, {
+      bank: 'Halyk Bank',
+      account: '4111 1111 1111 1111',
+      amount: '500.00',
+      frozenAt: '2026-01-30T20:00:00Z',
+      stage: 'withdrawal_abroad',
+    }).expect(201);
+    expect(res.body.account).toBe('**** **** **** 1111');
+    expect(JSON.stringify(res.body)).not.toContain('4111111111111111');
+    expect(res.body.expiresAt).toBe('2026-02-05T20:00:00.000Z');
+    // Expired already: no extension.
+    const late = await post(inv.token, `/freezes/${res.body.id}/extend`, {
+      sanctionRef: 'S-1',
+    }).expect(409);
+    expect(late.body.type).toBe('/problems/freeze-expired');
+  });
+
+  it('extends a running freeze once with a sanction reference', async () => {
+    const { caseId } = await reportInCase(d);
+    const freeze = await post(inv.token, `/cases/${caseId}/freezes`, {
+      bank: 'Kaspi Bank',
+      account: 'KZ86125KZT5004100100',
+      amount: '1000.00',
+      frozenAt: new Date().toISOString(),
+      stage: 'domestic',
+    }).expect(201);
+    expect(freeze.body.account).toBe('KZ86****0100');
+    const extended = await post(inv.token, `/freezes/${freeze.body.id}/extend`, {
+      sanctionRef: 'SANCTION-2026-17',
+      days: 10,
+    }).expect(200);
+    expect(extended.body.sanctionRef).toBe('SANCTION-2026-17');
+    const gainedDays =
+      (Date.parse(extended.body.expiresAt) - Date.parse(freeze.body.expiresAt)) / 86_400_000;
+    expect(gainedDays).toBe(14); // ten business days are two calendar weeks
+    const twice = await post(inv.token, `/freezes/${freeze.body.id}/extend`, {
+      sanctionRef: 'SANCTION-2026-18',
+    }).expect(409);
+    expect(twice.body.type).toBe('/problems/freeze-already-extended');
+  });
+
+  it('releases to a victim as a frozen_funds reimbursement and to the holder; never beyond the freeze', async () => {
+    const { report, caseId } = await reportInCase(d, { amounts: ['2000.00'] });
+    const freeze = await post(inv.token, `/cases/${caseId}/freezes`, {
+      bank: 'Halyk Bank',
+      account: uniquePhone(),
+      amount: '1000.00',
+      frozenAt: new Date().toISOString(),
+      stage: 'domestic',
+      reportId: report.id,
+    }).expect(201);
+    const id = freeze.body.id as string;
+    await post(inv.token, `/freezes/${id}/releases`, { amount: '10.00', to: 'victim' }).expect(400);
+
+    const toVictim = await post(inv.token, `/freezes/${id}/releases`, {
+      amount: '300.00',
+      to: 'victim',
+      reportId: report.id,
+    }).expect(201);
+    expect(toVictim.body).toMatchObject({ amount: '300.00', to: 'victim', reportId: report.id });
+    expect(toVictim.body.freeze).toMatchObject({ released: '300.00', remaining: '700.00' });
+    const [reimbursement] = await sql<{ source: string; amount_tiyn: string }>(
+      d,
+      'SELECT source, amount_tiyn::text FROM reimbursements WHERE id = $1',
+      [toVictim.body.reimbursementId],
+    );
+    expect(reimbursement).toEqual({ source: 'frozen_funds', amount_tiyn: '30000' });
+
+    const before = await ledgerCounts();
+    const over = await post(inv.token, `/freezes/${id}/releases`, {
+      amount: '700.01',
+      to: 'holder',
+    }).expect(409);
+    expect(over.headers['content-type']).toContain('application/problem+json');
+    expect(over.body).toMatchObject({
+      type: '/problems/release-exceeds-frozen',
+      available: '700.00',
+    });
+    expect(await ledgerCounts()).toEqual(before);
+
+    await post(inv.token, `/freezes/${id}/releases`, { amount: '700.00', to: 'holder' }).expect(
+      201,
+    );
+    const funds = await get(inv.token, `/cases/${caseId}/funds`).expect(200);
+    expect(funds.body.total).toMatchObject({
+      loss: '2000.00',
+      frozen: '1000.00',
+      released: '1000.00',
+      releasedToVictims: '300.00',
+      releasedToHolders: '700.00',
+      held: '0.00',
+      reimbursed: '300.00',
+      outstandingLoss: '1700.00',
+    });
+    expect(funds.body.reports).toEqual([
+      expect.objectContaining({ reportId: report.id, frozen: '1000.00', reimbursed: '300.00' }),
+    ]);
+  });
+
+  it('keeps net reimbursed within the loss, and corrects only by a single reversal', async () => {
+    const { report, caseId } = await reportInCase(d, { amounts: ['1000.00'] });
+    const paidAt = new Date().toISOString();
+    const first = await post(inv.token, `/cases/${caseId}/reimbursements`, {
+      reportId: report.id,
+      amount: '600.00',
+      source: 'bank_compensation',
+      paidAt,
+    }).expect(201);
+    expect(first.body).toMatchObject({
+      amount: '600.00',
+      reversed: false,
+      source: 'bank_compensation',
+    });
+
+    const before = await ledgerCounts();
+    const over = await post(inv.token, `/cases/${caseId}/reimbursements`, {
+      reportId: report.id,
+      amount: '400.01',
+      source: 'court_order',
+      paidAt,
+    }).expect(409);
+    expect(over.body).toMatchObject({
+      type: '/problems/reimbursement-exceeds-loss',
+      available: '400.00',
+    });
+    expect(await ledgerCounts()).toEqual(before);
+
+    const reversed = await post(inv.token, `/reimbursements/${first.body.id}/reverse`, {
+      reason: 'Entered against the wrong report',
+    }).expect(200);
+    expect(reversed.body).toMatchObject({ reversed: true, reversedBy: inv.id });
+    await post(inv.token, `/reimbursements/${first.body.id}/reverse`, { reason: 'again' }).expect(
+      409,
+    );
+    await post(inv.token, `/cases/${caseId}/reimbursements`, {
+      reportId: report.id,
+      amount: '1000.00',
+      source: 'offender_voluntary',
+      paidAt,
+    }).expect(201);
+    const funds = await get(inv.token, `/cases/${caseId}/funds`).expect(200);
+    expect(funds.body.total).toMatchObject({ reimbursed: '1000.00', outstandingLoss: '0.00' });
+    expect(funds.body.reimbursements).toHaveLength(2);
+    const [row] = await sql<{ reimbursed_tiyn: string }>(
+      d,
+      'SELECT reimbursed_tiyn::text FROM reports WHERE id = $1',
+      [report.id],
+    );
+    expect(row.reimbursed_tiyn).toBe('100000');
+    // The citizen's status page shows the same running totals.
+    const status = await d
+      .http()
+      .get(`/api/v1/reports/${report.reference}/status`)
+      .set('X-Access-Code', report.accessCode);
+    if (status.status === 200) expect(JSON.stringify(status.body)).toContain('1000.00');
+  });
+
+  it('refuses a report of another case', async () => {
+    const a = await reportInCase(d);
+    const b = await reportInCase(d);
+    const res = await post(inv.token, `/cases/${a.caseId}/reimbursements`, {
+      reportId: b.report.id,
+      amount: '1.00',
+      source: 'court_order',
+      paidAt: new Date().toISOString(),
+    }).expect(409);
+    expect(res.body.type).toBe('/problems/report-not-in-case');
+  });
+
+  it('rejects negative, zero, fractional-tiyn and malformed amounts with 400', async () => {
+    const { report, caseId } = await reportInCase(d);
+    const base = {
+      reportId: report.id,
+      source: 'court_order',
+      paidAt: new Date().toISOString(),
+    };
+    for (const amount of ['-5.00', '0', '0.00', '10.001', '1e3', ' 10', 10, '']) {
+      const res = await post(inv.token, `/cases/${caseId}/reimbursements`, { ...base, amount });
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].field).toBe('amount');
+    }
+    await post(inv.token, `/cases/${caseId}/reimbursements`, {
+      ...base,
+      amount: '1.00',
+      x: 1,
+    }).expect(400);
+    await post(inv.token, `/cases/${caseId}/reimbursements`, {
+      ...base,
+      amount: '1.00',
+      paidAt: new Date(Date.now() + 3600_000).toISOString(),
+    }).expect(400);
+    await post(inv.token, `/cases/${caseId}/freezes`, {
+      bank: 'X Bank',
+      account: 'not an account',
+      amount: '1.00',
+      frozenAt: new Date().toISOString(),
+      stage: 'domestic',
+    }).expect(400);
+    await post(inv.token, `/cases/not-a-uuid/freezes`, {
+      bank: 'X Bank',
+      account: uniquePhone(),
+      amount: '1.00',
+      frozenAt: new Date().toISOString(),
+      stage: 'domestic',
+    }).expect(404);
+  });
+
+  it('keeps other regions out and lets national staff in', async () => {
+    const { caseId } = await reportInCase(d);
+    await get(invAstana.token, `/cases/${caseId}/funds`).expect(403);
+    await get(national.token, `/cases/${caseId}/funds`).expect(200);
+    await post(invAstana.token, `/cases/${caseId}/reimbursements`, {
+      reportId: '00000000-0000-4000-8000-000000000000',
+      amount: '1.00',
+      source: 'court_order',
+      paidAt: new Date().toISOString(),
+    }).expect(403);
+  });
+
+  it('lists freezes that still hold money and expire within a business day', async () => {
+    const { caseId } = await reportInCase(d);
+    const make = async (amount: string) =>
+      (
+        await post(inv.token, `/cases/${caseId}/freezes`, {
+          bank: 'Halyk Bank',
+          account: uniquePhone(),
+          amount,
+          frozenAt: new Date().toISOString(),
+          stage: 'domestic',
+        }).expect(201)
+      ).body.id as string;
+    const soon = await make('10.00');
+    const later = await make('20.00');
+    const soonReleased = await make('30.00');
+    await post(inv.token, `/freezes/${soonReleased}/releases`, {
+      amount: '30.00',
+      to: 'holder',
+    }).expect(201);
+    // Fixture: move two expiries to two hours from now (a freeze recorded days ago).
+    await sql(d, `UPDATE freezes SET expires_at = now() + interval '2 hours' WHERE id = ANY($1)`, [
+      [soon, soonReleased],
+    ]);
+    const res = await get(inv.token, `/freezes?expiringWithinDays=1&caseId=${caseId}`).expect(200);
+    expect(res.body.items.map((f: { id: string }) => f.id)).toEqual([soon]);
+    const all = await get(inv.token, `/freezes?caseId=${caseId}`).expect(200);
+    expect(all.body.items.map((f: { id: string }) => f.id).sort()).toEqual(
+      [soon, later, soonReleased].sort(),
+    );
+    const astana = await get(invAstana.token, `/freezes?caseId=${caseId}`).expect(200);
+    expect(astana.body.items).toEqual([]);
+  });
+
+  it('refuses edits and deletes of ledger rows in the database itself', async () => {
+    const [{ n }] = await sql<{ n: number }>(d, 'SELECT count(*)::int AS n FROM reimbursements');
+    expect(n).toBeGreaterThan(0);
+    await expect(sql(d, 'UPDATE reimbursements SET amount_tiyn = amount_tiyn + 1')).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql(d, 'DELETE FROM reimbursements')).rejects.toThrow(/append-only/);
+    await expect(sql(d, 'UPDATE freezes SET released_tiyn = amount_tiyn + 1')).rejects.toThrow(
+      /ck_freezes_released_tiyn/,
+    );
+  });
+});
