@@ -46,6 +46,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const status = bodyParserStatus(exception);
     if (status) return problem(status, codeForStatus(status), bodyParserDetail(status));
+    const pg = postgresProblem(exception);
+    if (pg) return pg;
     const errorId = randomUUID();
     this.logger.error(
       { errorId, err: exception, method: req?.method, path: req?.route?.path ?? req?.path },
@@ -74,4 +76,27 @@ function bodyParserDetail(status: number): string {
     default:
       return 'Request body is not valid JSON';
   }
+}
+
+/**
+ * Safety net for input that services did not check before it reached PostgreSQL: a value the
+ * database cannot read is the client's fault (400); a constraint it breaks is a conflict (409);
+ * a deadlock or serialization failure is worth a retry (503). Other database errors stay 500.
+ */
+export function postgresProblem(err: unknown): ProblemDetails | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const code =
+    (err as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ??
+    (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return undefined;
+  if (code.startsWith('22')) {
+    return problem(400, 'invalid-input', 'A value in the request is not valid for its field');
+  }
+  if (code === '23505' || code === '23514' || code === '23503') {
+    return problem(409, 'conflict', 'The request conflicts with the current state of the data');
+  }
+  if (code === '40001' || code === '40P01') {
+    return problem(503, 'unavailable', 'The request collided with another; retry it');
+  }
+  return undefined;
 }
