@@ -173,7 +173,7 @@ describe('access: sign-in, /me, admin user management, revocation', () => {
       .set(bearer(admin))
       .send({ role: 'investigator' })
       .expect(400);
-    await d.http().patch('/api/v1/admin/users/not-a-uuid').set(bearer(admin)).send({}).expect(400);
+    await d.http().patch('/api/v1/admin/users/not-a-uuid').set(bearer(admin)).send({}).expect(404);
     await d
       .http()
       .patch('/api/v1/admin/users/00000000-0000-4000-8000-000000000000')

@@ -1,3 +1,4 @@
+import { Money } from '@app/common';
 import { createStaff, startDeployment, TestDeployment, TestStaff } from '@app/testing';
 import { bearer, reportInCase, sql, uniquePhone } from './money-support';
 
@@ -10,7 +11,12 @@ describe('money: invariants under concurrent requests', () => {
   let inv: TestStaff;
 
   beforeAll(async () => {
-    d = await startDeployment({ label: 'moneyrace', worker: true });
+    d = await startDeployment({
+      label: 'moneyrace',
+      worker: true,
+      // The merge race files 40 reports.
+      env: { RATE_LIMIT_PUBLIC_PER_MINUTE: '100000' },
+    });
     inv = await createStaff(d, { role: 'investigator', region: 'almaty_city' });
   });
   afterAll(async () => d?.close());
@@ -152,4 +158,80 @@ describe('money: invariants under concurrent requests', () => {
     expect(BigInt(row.reimbursed)).toBe(98000n);
     expect(BigInt(row.released)).toBeLessThanOrEqual(98000n);
   });
+
+  it('money written while its case is merged always ends on the surviving case (20 rounds)', async () => {
+    const supervisor = await createStaff(d, { role: 'supervisor', region: null });
+    const pairs: Array<{ target: string; source: string; sourceReport: string }> = [];
+    for (let batch = 0; batch < 4; batch++) {
+      pairs.push(
+        ...(await Promise.all(
+          Array.from({ length: 5 }, async () => {
+            const [target, source] = await Promise.all([
+              reportInCase(d),
+              reportInCase(d, { amounts: ['1000.00'] }),
+            ]);
+            return { target: target.caseId, source: source.caseId, sourceReport: source.report.id };
+          }),
+        )),
+      );
+    }
+    // Requests start staggered over ~75 ms (supertest sends on await), so that across the rounds
+    // freezes land before, during and after the merge.
+    const after = <T>(ms: number, send: () => PromiseLike<T>): Promise<T> =>
+      new Promise((resolve) => setTimeout(resolve, ms)).then(send);
+    for (const [round, { target, source, sourceReport }] of pairs.entries()) {
+      const held = await freeze(source, '100.00', sourceReport);
+      // The merge against a release (case → report → freeze) and six new freezes.
+      const [merge, release, ...freezes] = await Promise.all([
+        after((round % 4) * 20, () =>
+          d
+            .http()
+            .post(`/api/v1/cases/${target}/merge`)
+            .set(bearer(supervisor.token))
+            .send({ sourceCaseId: source }),
+        ),
+        after(0, () =>
+          post(`/freezes/${held}/releases`, {
+            amount: '10.00',
+            to: 'victim',
+            reportId: sourceReport,
+          }),
+        ),
+        ...Array.from({ length: 6 }, (_, i) =>
+          after(i * 15, () =>
+            post(`/cases/${source}/freezes`, {
+              bank: 'Halyk Bank',
+              account: uniquePhone(),
+              amount: '1.00',
+              frozenAt: new Date().toISOString(),
+              stage: 'withdrawal_abroad',
+            }),
+          ),
+        ),
+      ]);
+      expect([merge.status, release.status]).toEqual([200, 201]);
+      for (const r of freezes.filter((x) => x.status !== 201)) {
+        expect([r.status, r.body.type, r.body.mergedIntoId]).toEqual([
+          409,
+          '/problems/case-merged',
+          target,
+        ]);
+      }
+      const rows = await sql<{ case_id: string; amount: string }>(
+        d,
+        'SELECT case_id, amount_tiyn::text AS amount FROM freezes WHERE case_id = ANY($1)',
+        [[target, source]],
+      );
+      expect(rows.filter((r) => r.case_id !== target)).toEqual([]);
+      expect(rows).toHaveLength(1 + freezes.filter((x) => x.status === 201).length);
+      const sum = rows.reduce((total, r) => total + BigInt(r.amount), 0n);
+      const funds = await d
+        .http()
+        .get(`/api/v1/cases/${target}/funds`)
+        .set(bearer(inv.token))
+        .expect(200);
+      expect(funds.body.total.frozen).toBe(Money.format(sum));
+      expect(funds.body.total.released).toBe('10.00');
+    }
+  }, 300_000);
 });

@@ -318,6 +318,64 @@ describe('money: freezes, releases and reimbursements', () => {
     }).expect(404);
   });
 
+  it('treats null optional fields as absent: 400 naming the field, never a 500', async () => {
+    const { caseId } = await reportInCase(d);
+    const base = { amount: '1.00', frozenAt: new Date().toISOString(), stage: 'domestic' };
+    const missing = await post(inv.token, `/cases/${caseId}/freezes`, {
+      ...base,
+      freezeRequestId: null,
+    }).expect(400);
+    const fields = new Set(missing.body.errors.map((e: { field: string }) => e.field));
+    expect([...fields].sort()).toEqual(['account', 'bank']);
+    const nulls = { freezeRequestId: null, reportId: null };
+    const frozen = await post(inv.token, `/cases/${caseId}/freezes`, {
+      ...base,
+      ...nulls,
+      bank: 'Halyk Bank',
+      account: uniquePhone(),
+    }).expect(201);
+    expect(frozen.body).toMatchObject({ reportId: null, freezeRequestId: null });
+    await post(inv.token, `/freezes/${frozen.body.id}/releases`, {
+      amount: '0.50',
+      to: 'holder',
+      reportId: null,
+    }).expect(201);
+    const victim = await post(inv.token, `/freezes/${frozen.body.id}/releases`, {
+      amount: '0.50',
+      to: 'victim',
+      reportId: null,
+    }).expect(400);
+    expect(victim.body.errors[0].field).toBe('reportId');
+    await post(inv.token, `/cases/${caseId}/reimbursements`, {
+      reportId: null,
+      amount: '1.00',
+      source: 'court_order',
+      paidAt: new Date().toISOString(),
+    }).expect(400);
+    await post(inv.token, `/freezes/${frozen.body.id}/extend`, {
+      sanctionRef: 'S-1',
+      days: null,
+    }).expect(200);
+  });
+
+  it('lets investigators and supervisors write money; admins only read it', async () => {
+    const { caseId } = await reportInCase(d);
+    const admin = await createStaff(d, { role: 'admin', region: null });
+    const body = {
+      bank: 'Halyk Bank',
+      account: uniquePhone(),
+      amount: '1.00',
+      frozenAt: new Date().toISOString(),
+      stage: 'domestic',
+    };
+    const denied = await post(admin.token, `/cases/${caseId}/freezes`, body).expect(403);
+    expect(denied.headers['content-type']).toContain('application/problem+json');
+    await post(national.token, `/cases/${caseId}/freezes`, body).expect(201);
+    await get(admin.token, `/cases/${caseId}/funds`).expect(200);
+    await get(admin.token, `/freezes?caseId=${caseId}`).expect(200);
+    await get(admin.token, `/freeze-requests?caseId=${caseId}`).expect(200);
+  });
+
   it('keeps other regions out and lets national staff in', async () => {
     const { caseId } = await reportInCase(d);
     await get(invAstana.token, `/cases/${caseId}/funds`).expect(403);

@@ -268,7 +268,14 @@ async function main(): Promise<void> {
       bar.update(done, { cases: seenCases.size });
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  // The demo back-dates each case's history: the append-only trigger on case_events is lifted
+  // for the seed only (a fresh demo database, nothing else writing history meanwhile).
+  await db.query('ALTER TABLE case_events DISABLE TRIGGER tg_case_events_append_only');
+  try {
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  } finally {
+    await db.query('ALTER TABLE case_events ENABLE TRIGGER tg_case_events_append_only');
+  }
   bar.stop();
   console.log(
     `seeded ${REPORTS} reports in ${seenCases.size} cases; staff password for ` +

@@ -56,6 +56,12 @@ export const OWN_REGION_STAFF: readonly Actor[] = [
   'admin',
 ];
 export const SUPERVISORS_OWN: readonly Actor[] = ['supervisor:own', 'supervisor:national'];
+/** Staff who work the OWN region's cases (admins manage accounts, they do not record money). */
+export const OWN_REGION_CASEWORKERS: readonly Actor[] = [
+  'investigator:own',
+  'supervisor:own',
+  'supervisor:national',
+];
 export const ALL_SUPERVISORS_AND_ADMIN: readonly Actor[] = [
   'supervisor:own',
   'supervisor:other',
@@ -255,12 +261,12 @@ export const RBAC_MATRIX: RbacRow[] = [
   { method: 'GET', path: '/identifiers', allow: ALL_STAFF, query: { value: '+77055550000' } },
   { method: 'GET', path: '/identifiers/top', allow: ALL_STAFF },
 
-  // funds
+  // funds: reads for all staff, writes for investigators and supervisors (not admins)
   { method: 'GET', path: '/freeze-requests', allow: ALL_STAFF },
   {
     method: 'POST',
     path: '/cases/{id}/freezes',
-    allow: OWN_REGION_STAFF,
+    allow: OWN_REGION_CASEWORKERS,
     setup: async (ctx) => ({
       ...(await ownCase(ctx)),
       body: {
@@ -275,7 +281,7 @@ export const RBAC_MATRIX: RbacRow[] = [
   {
     method: 'POST',
     path: '/freezes/{id}/releases',
-    allow: OWN_REGION_STAFF,
+    allow: OWN_REGION_CASEWORKERS,
     setup: async (ctx) => ({
       params: { id: await ctx.once('freeze-own', () => freezeOf(ctx)) },
       body: { amount: '1.00', to: 'holder' },
@@ -284,7 +290,7 @@ export const RBAC_MATRIX: RbacRow[] = [
   {
     method: 'POST',
     path: '/cases/{id}/reimbursements',
-    allow: OWN_REGION_STAFF,
+    allow: OWN_REGION_CASEWORKERS,
     setup: async (ctx) => {
       const { caseId, report } = await ctx.once('reimburse-case', () => ctx.newCase('own'));
       return {
@@ -296,7 +302,7 @@ export const RBAC_MATRIX: RbacRow[] = [
   {
     method: 'POST',
     path: '/reimbursements/{id}/reverse',
-    allow: OWN_REGION_STAFF,
+    allow: OWN_REGION_CASEWORKERS,
     setup: async (ctx) => ({
       params: { id: await reimbursementOf(ctx) },
       body: { reason: 'RBAC probe' },
@@ -307,7 +313,7 @@ export const RBAC_MATRIX: RbacRow[] = [
   {
     method: 'POST',
     path: '/freezes/{id}/extend',
-    allow: OWN_REGION_STAFF,
+    allow: OWN_REGION_CASEWORKERS,
     setup: async (ctx) => ({
       params: { id: await freezeOf(ctx) },
       body: { sanctionRef: 'RBAC-SANCTION-1' },
@@ -316,7 +322,7 @@ export const RBAC_MATRIX: RbacRow[] = [
   {
     method: 'POST',
     path: '/freeze-requests/{id}/dismiss',
-    allow: OWN_REGION_STAFF,
+    allow: OWN_REGION_CASEWORKERS,
     setup: async (ctx) => ({
       params: { id: await ctx.freezeRequestId('own') },
       body: { reason: 'RBAC probe' },

@@ -80,7 +80,7 @@ var FraudValidate = (function () {
     lenderMax: 200,
     contractNumberMax: 100,
     suspectValueMax: 500,
-    urlMax: 2048,
+    urlMax: 500, // the API caps every suspect value at 500
     statementMin: 1,
     statementMax: 5000,
     maxTransactions: 50,
@@ -166,7 +166,7 @@ var FraudValidate = (function () {
   function normalizePhone(value) {
     if (!isString(value)) return null;
     var s = value.replace(/[\s().\-]/g, '');
-    var m = /^(?:\+7|8|7)(\d{10})$/.exec(s) || /^(7\d{9})$/.exec(s);
+    var m = /^(?:\+7|8|7)([67]\d{9})$/.exec(s) || /^([67]\d{9})$/.exec(s);
     return m ? '+7' + m[1] : null;
   }
 
@@ -381,11 +381,11 @@ var FraudValidate = (function () {
     return sum % 10 === 0;
   }
 
-  /** Card number: 12–19 digits (spaces/hyphens ignored) passing the Luhn check. */
+  /** Card number: 13–19 digits (spaces/hyphens ignored) passing the Luhn check. */
   function isValidCard(value) {
     if (!isString(value)) return false;
     var d = compact(value);
-    return /^\d{12,19}$/.test(d) && luhnOk(d);
+    return /^\d{13,19}$/.test(d) && luhnOk(d);
   }
 
   /** IBAN (any country; spaces ignored, case-insensitive) with a valid ISO 13616 mod-97 check. */
@@ -655,8 +655,8 @@ if (typeof module !== 'undefined') module.exports = FraudValidate;
  *   ISO 8601 with offset, not after now, not before 1990; description 20–5000.
  * - transactions ≤ 50: paidAt (as occurredAt), amount (/^(0|[1-9]\d*)(\.\d{1,2})?$/,
  *   > 0, ≤ 1000000000000.00), method required; fromBank/toBank optional ≤ 200;
- *   toAccount optional: IBAN (mod 97) | card (12–19 digits, Luhn) | phone.
- * - suspects ≤ 50: type required; value required, checked per type (≤ 500, url ≤ 2048).
+ *   toAccount optional: IBAN (mod 97) | card (13–19 digits, Luhn) | phone.
+ * - suspects ≤ 50: type required; value required, checked per type (≤ 500).
  * - loan only with fraudType fake_loan: lender (≤ 200), amount, issuedAt required;
  *   contractNumber optional ≤ 100.
  * - consent === true. Empty optional fields are omitted, never sent as "".

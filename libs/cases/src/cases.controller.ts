@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiNoContentResponse,
@@ -17,6 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { PathIdPipe } from '@app/common';
 import { Auth, CurrentUser } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
 import {
@@ -41,7 +32,8 @@ import { CaseQueueService } from './queue/case-queue.service';
 import { CaseRecordsService } from './workflow/case-records.service';
 import { CaseWorkflowService } from './workflow/case-workflow.service';
 
-const CaseId = () => Param('id', new ParseUUIDPipe());
+/** A malformed case id is a 404, like an unknown one (docs/development.md, "Errors"). */
+const CaseId = () => Param('id', new PathIdPipe('Case'));
 
 /** The investigator queue and the case workflow (docs/review.md). */
 @ApiTags('cases')

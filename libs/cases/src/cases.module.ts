@@ -17,11 +17,24 @@ import { CaseSlaProcessor } from './sla/case-sla.processor';
 import { SlaTimersService } from './sla/sla-timers.service';
 import { SlaService } from './sla/sla.service';
 import { ReportTriageProcessor } from './triage/report-triage.processor';
+import { TriageSweepProcessor } from './triage/triage-sweep.processor';
+import { TriageSweepService } from './triage/triage-sweep.service';
 import { TriageService } from './triage/triage.service';
 import { CaseRecordsService } from './workflow/case-records.service';
 import { CaseWorkflowService } from './workflow/case-workflow.service';
 
 export const CASE_ENTITIES = [Case, CaseIdentifier, CaseEvent, OffenderRecord, CaseCounter];
+
+/** Provided and exported by CasesModule: the services both apps use. */
+const CORE_SERVICES = [
+  TriageService,
+  SlaService,
+  SlaTimersService,
+  CaseQueueService,
+  CaseWorkflowService,
+  CaseRecordsService,
+  CaseMergeService,
+];
 
 /**
  * Cases without HTTP or processors: triage, SLA, workflow, merge and the queue read side.
@@ -33,25 +46,8 @@ export const CASE_ENTITIES = [Case, CaseIdentifier, CaseEvent, OffenderRecord, C
     FundsModule,
     QueueModule,
   ],
-  providers: [
-    TriageService,
-    SlaService,
-    SlaTimersService,
-    CaseQueueService,
-    CaseWorkflowService,
-    CaseRecordsService,
-    CaseMergeService,
-  ],
-  exports: [
-    TypeOrmModule,
-    TriageService,
-    SlaService,
-    SlaTimersService,
-    CaseQueueService,
-    CaseWorkflowService,
-    CaseRecordsService,
-    CaseMergeService,
-  ],
+  providers: CORE_SERVICES,
+  exports: [TypeOrmModule, ...CORE_SERVICES],
 })
 export class CasesModule {}
 
@@ -63,9 +59,9 @@ export class CasesModule {}
 })
 export class CasesApiModule {}
 
-/** The triage and SLA processors (worker app). */
+/** The triage and SLA processors and the triage sweep (worker app). */
 @Module({
-  imports: [CasesModule],
-  providers: [ReportTriageProcessor, CaseSlaProcessor],
+  imports: [CasesModule, QueueModule],
+  providers: [ReportTriageProcessor, CaseSlaProcessor, TriageSweepProcessor, TriageSweepService],
 })
 export class CasesWorkerModule {}

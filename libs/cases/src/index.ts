@@ -15,6 +15,8 @@ export { CASE_EVENT_TYPES, PUBLIC_CASE_EVENT_TYPES } from './shared/case-events'
 export type { CaseEventType } from './shared/case-events';
 export { TriageService } from './triage/triage.service';
 export type { TriageResult } from './triage/triage.service';
+export { TriageSweepService, TRIAGE_SWEEP_JOB } from './triage/triage-sweep.service';
+export type { TriageSweepResult } from './triage/triage-sweep.service';
 export { reportPriority, casePriority, mostUrgent } from './triage/priority';
 export { slaJobId, SLA_DUE_JOB, SLA_SWEEP_JOB } from './sla/sla-timers.service';
 export { MONEY_TABLES_WITH_CASE_ID } from './merge/case-merge.service';

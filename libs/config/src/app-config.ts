@@ -20,6 +20,8 @@ export interface AppConfig {
   evidenceDir: string;
   rateLimits: { publicPerMinute: number; referencePerWindow: number };
   slaMinutes: { P1: number; P2: number; P3: number; P4: number };
+  /** Age after which an untriaged report is re-enqueued by the triage sweep. */
+  triageSweepAfterMinutes: number;
   freezeBlockingBusinessDays: number;
   outboxPollMs: number;
   /** Failed staff sign-ins: per-account lock and per-IP lock. */

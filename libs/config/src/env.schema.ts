@@ -150,6 +150,12 @@ export class EnvironmentVariables {
   @Min(1)
   SLA_P4_MINUTES = 7 * 24 * 60;
 
+  /** Untriaged reports older than this are re-enqueued by the minutely triage sweep. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TRIAGE_SWEEP_AFTER_MINUTES = 5;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

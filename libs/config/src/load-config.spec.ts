@@ -13,6 +13,7 @@ describe('loadConfig', () => {
     expect(config.redis.url).toBe('redis://127.0.0.1:6379');
     expect(config.reportingTimeZone).toBe('Asia/Almaty');
     expect(config.slaMinutes).toEqual({ P1: 60, P2: 1440, P3: 4320, P4: 10080 });
+    expect(config.triageSweepAfterMinutes).toBe(5);
   });
 
   it('names the variable that is wrong', () => {
@@ -22,6 +23,9 @@ describe('loadConfig', () => {
       /PII_ENCRYPTION_KEY/,
     );
     expect(() => loadConfig({ ...base, DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, TRIAGE_SWEEP_AFTER_MINUTES: '0' })).toThrow(
+      /TRIAGE_SWEEP_AFTER_MINUTES/,
+    );
   });
 
   it('requires secrets in production', () => {

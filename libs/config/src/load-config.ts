@@ -118,6 +118,7 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
       P3: env.SLA_P3_MINUTES,
       P4: env.SLA_P4_MINUTES,
     },
+    triageSweepAfterMinutes: env.TRIAGE_SWEEP_AFTER_MINUTES,
     freezeBlockingBusinessDays: env.FREEZE_BLOCKING_BUSINESS_DAYS,
     outboxPollMs: env.OUTBOX_POLL_MS,
     login: {

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PathIdPipe } from '@app/common';
 import { Auth, CurrentUser, StaffPrincipal } from '@app/identity';
 import { FreezeRequestsService } from './freeze-requests/freeze-requests.service';
 import { FreezeRequestView, ListFreezeRequestsQuery } from './freeze-requests/freeze-requests.dto';
@@ -21,7 +22,19 @@ import {
 import { ReimbursementsService } from './reimbursements/reimbursements.service';
 import { CaseFundsView, FundsSummaryService } from './summary/funds-summary.service';
 
+// A malformed id is a 404, like an unknown one (docs/development.md, "Errors").
+const CaseId = () => Param('id', new PathIdPipe('Case'));
+const FreezeId = () => Param('id', new PathIdPipe('Freeze'));
+const FreezeRequestId = () => Param('id', new PathIdPipe('Freeze request'));
+const ReimbursementId = () => Param('id', new PathIdPipe('Reimbursement'));
+
 const INVARIANT_409 = 'Would break a ledger invariant; nothing was written';
+
+/**
+ * Who records money (DESIGN: investigators record frozen funds and reimbursements, supervisors
+ * oversee); reads stay open to all staff. Both region-scoped in the services.
+ */
+const FUNDS_WRITERS = ['investigator', 'supervisor'] as const;
 
 /** Money of one case: record freezes and reimbursements, read the case's funds. */
 @ApiTags('funds')
@@ -35,10 +48,11 @@ export class CaseFundsController {
   ) {}
 
   @Post('freezes')
+  @Auth(...FUNDS_WRITERS)
   @ApiOperation({ summary: 'Record money frozen at a bank' })
   @ApiConflictResponse({ description: INVARIANT_409 })
   createFreeze(
-    @Param('id') id: string,
+    @CaseId() id: string,
     @Body() dto: CreateFreezeDto,
     @CurrentUser() user: StaffPrincipal,
   ): Promise<FreezeView> {
@@ -46,10 +60,11 @@ export class CaseFundsController {
   }
 
   @Post('reimbursements')
+  @Auth(...FUNDS_WRITERS)
   @ApiOperation({ summary: 'Record money paid back to a victim' })
   @ApiConflictResponse({ description: INVARIANT_409 })
   createReimbursement(
-    @Param('id') id: string,
+    @CaseId() id: string,
     @Body() dto: CreateReimbursementDto,
     @CurrentUser() user: StaffPrincipal,
   ): Promise<ReimbursementView> {
@@ -58,7 +73,7 @@ export class CaseFundsController {
 
   @Get('funds')
   @ApiOperation({ summary: 'Frozen, released, reimbursed (net) and outstanding loss' })
-  funds(@Param('id') id: string, @CurrentUser() user: StaffPrincipal): Promise<CaseFundsView> {
+  funds(@CaseId() id: string, @CurrentUser() user: StaffPrincipal): Promise<CaseFundsView> {
     return this.summary.forCase(id, user);
   }
 }
@@ -82,10 +97,11 @@ export class FreezesController {
   }
 
   @Post(':id/extend')
+  @Auth(...FUNDS_WRITERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Extend the blocking period once, with a sanction reference' })
   extend(
-    @Param('id') id: string,
+    @FreezeId() id: string,
     @Body() dto: ExtendFreezeDto,
     @CurrentUser() user: StaffPrincipal,
   ): Promise<FreezeView> {
@@ -93,10 +109,11 @@ export class FreezesController {
   }
 
   @Post(':id/releases')
+  @Auth(...FUNDS_WRITERS)
   @ApiOperation({ summary: 'Release frozen money to a victim (a reimbursement) or the holder' })
   @ApiConflictResponse({ description: INVARIANT_409 })
   release(
-    @Param('id') id: string,
+    @FreezeId() id: string,
     @Body() dto: CreateReleaseDto,
     @CurrentUser() user: StaffPrincipal,
   ): Promise<ReleaseView> {
@@ -123,10 +140,11 @@ export class FundsRecordsController {
   }
 
   @Post('freeze-requests/:id/dismiss')
+  @Auth(...FUNDS_WRITERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Dismiss a pending freeze request' })
   dismiss(
-    @Param('id') id: string,
+    @FreezeRequestId() id: string,
     @Body() dto: ReasonDto,
     @CurrentUser() user: StaffPrincipal,
   ): Promise<FreezeRequestView> {
@@ -134,11 +152,12 @@ export class FundsRecordsController {
   }
 
   @Post('reimbursements/:id/reverse')
+  @Auth(...FUNDS_WRITERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Reverse a reimbursement (corrections are never edits)' })
   @ApiConflictResponse({ description: 'Already reversed' })
   reverse(
-    @Param('id') id: string,
+    @ReimbursementId() id: string,
     @Body() dto: ReasonDto,
     @CurrentUser() user: StaffPrincipal,
   ): Promise<ReimbursementView> {

@@ -5,6 +5,8 @@
 export enum QueueName {
   ReportTriage = 'report-triage',
   CaseSla = 'case-sla',
+  /** The minutely backstop that re-enqueues reports whose triage job was lost or failed. */
+  TriageSweep = 'report-triage-sweep',
 }
 
 /** Retries, backoff and retention for every queue, in one place. */

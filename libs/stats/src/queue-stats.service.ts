@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ACTIVE_CASE_STATUSES } from '@app/cases';
+import { sqlStringList } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import type { Period } from './period';
 
@@ -37,7 +39,7 @@ export interface QueueStatsView {
   medianReportToFreezeSeconds: number | null;
 }
 
-const ACTIVE = `c.status IN ('open', 'in_review', 'investigating') AND c.merged_into_id IS NULL`;
+const ACTIVE = `c.status IN (${sqlStringList(ACTIVE_CASE_STATUSES)}) AND c.merged_into_id IS NULL`;
 
 /** `GET /stats/queues`: the live backlog, read straight from cases (small, indexed sets). */
 @Injectable()

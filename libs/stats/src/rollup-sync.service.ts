@@ -1,14 +1,20 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 
+/**
+ * The zone lock: every rollup writer holds it shared from reading the zone (`stats_zone()`,
+ * migration StatsStableFigures) until commit; a switch and `stats_rebuild()` hold it exclusively.
+ */
 const ROLLUP_LOCK = 727002;
 
 /**
  * The rollup triggers turn instants into days with the zone in `stats_settings`. When
  * REPORTING_TIME_ZONE differs, the first process to boot switches it and rebuilds the rollups
- * from the raw rows, under an advisory lock so replicas do it once.
+ * from the raw rows, under the zone lock: it waits for writers that read the old zone to commit
+ * and holds new ones back until the rebuild commits, and replicas do it once. All replicas must
+ * share one REPORTING_TIME_ZONE (docs/stats.md).
  */
 @Injectable()
 export class RollupSyncService implements OnApplicationBootstrap {
@@ -28,15 +34,21 @@ export class RollupSyncService implements OnApplicationBootstrap {
     if (known.length === 0) {
       throw new Error(`REPORTING_TIME_ZONE ${zone} is not a time zone PostgreSQL knows`);
     }
+    // Unchanged (every boot but the first after a switch): no need to stall writers on the lock.
+    if ((await this.storedZone(this.dataSource.manager)) === zone) return;
     await this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
-      const [current] = (await m.query('SELECT time_zone FROM stats_settings')) as Array<{
-        time_zone: string;
-      }>;
-      if (current?.time_zone === zone) return;
+      if ((await this.storedZone(m)) === zone) return;
       this.logger.log(`reporting time zone is now ${zone}: rebuilding the stats rollups`);
       await m.query('UPDATE stats_settings SET time_zone = $1', [zone]);
       await m.query('SELECT stats_rebuild()');
     });
+  }
+
+  private async storedZone(m: EntityManager): Promise<string | undefined> {
+    const rows: Array<{ time_zone: string }> = await m.query(
+      'SELECT time_zone FROM stats_settings',
+    );
+    return rows[0]?.time_zone;
   }
 }

@@ -1,9 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
-import { FRAUD_TYPES, REGIONS } from '@app/common';
+import { IsIn, IsOptional } from 'class-validator';
+import { FRAUD_TYPES, IsCalendarDate, REGIONS } from '@app/common';
 import type { FraudType, Region } from '@app/common';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Period and filters shared by every totals endpoint. */
 export class StatsFilterQuery {
@@ -12,7 +10,7 @@ export class StatsFilterQuery {
     description: 'First day (inclusive) in the reporting time zone; default to − 30 days',
   })
   @IsOptional()
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({
@@ -20,7 +18,7 @@ export class StatsFilterQuery {
     description: 'Day after the last (exclusive); default tomorrow (today included)',
   })
   @IsOptional()
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
 
   @ApiPropertyOptional({
@@ -74,11 +72,11 @@ export class QueueStatsQuery {
 
   @ApiPropertyOptional({ description: 'Window of the median times; default to − 30 days' })
   @IsOptional()
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Window end (exclusive); default tomorrow' })
   @IsOptional()
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
 }

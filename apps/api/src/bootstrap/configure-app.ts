@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import {
   bodyParserStatus,
   createValidationPipe,
+  jsonShapeLimit,
   problem,
   PROBLEM_CONTENT_TYPE,
   ProblemDetailsFilter,
@@ -62,6 +63,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     }),
   );
   app.use(bodyErrors);
+  app.use(jsonShapeLimit);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

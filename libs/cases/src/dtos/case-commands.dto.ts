@@ -1,42 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  Min,
-  ValidateBy,
-} from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
 import { CASE_STATUSES, CLOSE_REASONS, IsNotInFuture } from '@app/common';
 import type { CaseStatus, CloseReason } from '@app/common';
+import { IsPlainText } from '@app/reports';
 
-/** No control characters; `multiline` allows tab, LF and CR (notes are free text). */
-function isCleanText(value: unknown, multiline: boolean): boolean {
-  if (typeof value !== 'string') return false;
-  for (const char of value) {
-    const code = char.charCodeAt(0);
-    const allowed = multiline && (code === 9 || code === 10 || code === 13);
-    if ((code < 32 || code === 127) && !allowed) return false;
-  }
-  return true;
-}
-
-function IsCleanText(multiline: boolean): PropertyDecorator {
-  return ValidateBy({
-    name: 'isCleanText',
-    validator: {
-      validate: (value: unknown) => isCleanText(value, multiline),
-      defaultMessage: () =>
-        multiline
-          ? '$property must not contain control characters'
-          : '$property must be a single line without control characters',
-    },
-  });
-}
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class AssignCaseDto {
@@ -51,16 +19,18 @@ export class TransitionCaseDto {
   to!: CaseStatus;
 
   @ApiPropertyOptional({ enum: CLOSE_REASONS, description: 'required when `to` is `closed`' })
-  @IsOptional()
+  // Optional fields use ValidateIf(!== undefined), not IsOptional: `null` is not "absent" (it
+  // would reach a CHECK constraint as a 409), so it is a 400 naming the field.
+  @ValidateIf((o: TransitionCaseDto) => o.reason !== undefined)
   @IsIn(CLOSE_REASONS)
   reason?: CloseReason;
 
   @ApiPropertyOptional({ maxLength: 200, description: 'required when `to` is `referred`' })
-  @IsOptional()
+  @ValidateIf((o: TransitionCaseDto) => o.agency !== undefined)
   @Transform(trim)
   @IsString()
   @Length(2, 200)
-  @IsCleanText(false)
+  @IsPlainText()
   agency?: string;
 }
 
@@ -69,7 +39,7 @@ export class AddNoteDto {
   @Transform(trim)
   @IsString()
   @Length(1, 5000)
-  @IsCleanText(true)
+  @IsPlainText({ multiline: true })
   text!: string;
 }
 
@@ -86,11 +56,11 @@ export class RecordOffendersDto {
   detainedAt!: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @ValidateIf((o: RecordOffendersDto) => o.note !== undefined)
   @Transform(trim)
   @IsString()
   @Length(1, 2000)
-  @IsCleanText(true)
+  @IsPlainText({ multiline: true })
   note?: string;
 }
 

@@ -13,7 +13,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { CASE_STATUSES, PRIORITIES, REGIONS } from '@app/common';
+import { CASE_STATUSES, PRIORITIES, REGIONS, toInt, UUID_PATTERN } from '@app/common';
 import type { CaseStatus, Priority, Region } from '@app/common';
 
 export const MAX_PAGE_SIZE = 100;
@@ -29,9 +29,6 @@ const list = ({ value }: { value: unknown }) =>
 
 const bool = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
-
-const int = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : value;
 
 /** `GET /cases`: every filter optional; lists are comma-separated. */
 export class ListCasesQueryDto {
@@ -59,7 +56,7 @@ export class ListCasesQueryDto {
   @ApiPropertyOptional({ description: '`me`, `unassigned` or a user id' })
   @IsOptional()
   @IsString()
-  @Matches(/^(me|unassigned|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {
+  @Matches(new RegExp(`^(me|unassigned|${UUID_PATTERN})$`, 'i'), {
     message: 'assignee must be `me`, `unassigned` or a user id',
   })
   assignee?: string;
@@ -72,7 +69,7 @@ export class ListCasesQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
-  @Transform(int)
+  @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)

@@ -1,13 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import {
   CASE_STATUSES,
   FRAUD_TYPES,
+  IsCalendarDate,
   PRIORITIES,
   REGIONS,
   REPORT_STATUSES,
   SUSPECT_TYPES,
+  toInt,
 } from '@app/common';
 import type {
   CaseStatus,
@@ -17,10 +19,6 @@ import type {
   ReportStatus,
   SuspectType,
 } from '@app/common';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const int = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : value;
 
 export class IdentifierLookupQueryDto {
   @ApiProperty({ description: 'a phone, card, IBAN, URL, handle, e-mail or wallet, any format' })
@@ -32,12 +30,12 @@ export class IdentifierLookupQueryDto {
 export class TopIdentifiersQueryDto {
   @ApiPropertyOptional({ example: '2025-01-01', description: 'inclusive; default 30 days ago' })
   @IsOptional()
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ example: '2025-02-01', description: 'exclusive; default tomorrow' })
   @IsOptional()
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
 
   @ApiPropertyOptional({ enum: REGIONS })
@@ -62,7 +60,7 @@ export class TopIdentifiersQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
-  @Transform(int)
+  @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(100)

@@ -5,13 +5,16 @@ import {
   BadRequestProblem,
   Money,
   normalizeSuspectIdentifier,
+  periodProblem,
   PiiService,
+  resolvePeriod,
   SUSPECT_TYPES,
 } from '@app/common';
 import type { CaseStatus, Priority, Region, ReportStatus, SuspectType } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { assertRegion, regionScope } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
+import { queryRows } from '@app/database';
 import type {
   IdentifierLookupDto,
   IdentifierMatchDto,
@@ -19,7 +22,6 @@ import type {
   TopIdentifiersQueryDto,
 } from '../dtos/identifiers.dto';
 import type { IdentifierKey } from '../shared/identifier-locks';
-import { queryRows } from '../shared/sql';
 
 interface Candidate extends IdentifierKey {
   display: string;
@@ -58,8 +60,6 @@ interface TopRow {
 
 const MAX_REPORTS_PER_LOOKUP = 500;
 const DEFAULT_TOP = 20;
-const DEFAULT_PERIOD_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 /** Suspect identifier search: who else reported this number, and which ring is it. */
 @Injectable()
@@ -136,13 +136,11 @@ export class IdentifiersService {
 
   /** Identifiers ranked by victims (distinct reports) or damage, reports submitted in [from, to). */
   async top(user: StaffPrincipal, query: TopIdentifiersQueryDto): Promise<TopIdentifiersDto> {
-    const today = localDate(new Date(), this.config.reportingTimeZone);
-    const to = query.to ?? addDays(today, 1);
-    const from = query.from ?? addDays(to, -DEFAULT_PERIOD_DAYS);
-    if (!isCalendarDate(from) || !isCalendarDate(to) || from >= to) {
-      throw new BadRequestProblem('The period is not valid', [
-        { field: 'from', message: 'from and to must be calendar dates with from before to' },
-      ]);
+    // The period rules of the stats endpoints (default: the last 30 days, today included).
+    const { from, to } = resolvePeriod(query.from, query.to, this.config.reportingTimeZone);
+    const problem = periodProblem({ from, to });
+    if (problem !== null) {
+      throw new BadRequestProblem('The period is not valid', [{ field: 'from', message: problem }]);
     }
     if (query.region !== undefined) {
       assertRegion(user, query.region, { type: 'region', id: query.region });
@@ -211,23 +209,4 @@ export class IdentifiersService {
     }
     return [...seen.values()];
   }
-}
-
-/** `YYYY-MM-DD` of an instant in a time zone. */
-function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-function isCalendarDate(date: string): boolean {
-  const time = Date.parse(`${date}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === date;
 }

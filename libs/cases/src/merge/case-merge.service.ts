@@ -5,13 +5,13 @@ import { BadRequestProblem, ConflictProblem, NotFoundProblem } from '@app/common
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { assertRegion } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
+import { queryRows } from '@app/database';
 import type { MergeCaseDto } from '../dtos/case-commands.dto';
 import type { CaseSummaryDto } from '../dtos/case-responses.dto';
 import { loadCaseSummary } from '../queue/case-views';
 import { appendCaseEvent, staffActor } from '../shared/case-events';
 import { CaseRow, lockCase, pendingSlaTimer, SlaTimer } from '../shared/case-rows';
 import { withTransactionRetries } from '../shared/retry';
-import { queryRows } from '../shared/sql';
 import { SlaTimersService } from '../sla/sla-timers.service';
 import { reprioritiseCase } from '../triage/reprioritise';
 import { isTerminal, reportStatusFor } from '../workflow/case-transitions';

@@ -6,8 +6,8 @@ import type { AgeGroup, FraudType, Priority, Region, ReportStatus, SuspectType }
 import { FundsSummaryService } from '@app/funds';
 import { assertRegion } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
+import { queryOne, queryRows } from '@app/database';
 import type { CaseDetailDto, CaseIdentifierDto, CaseReportDto } from '../dtos/case-responses.dto';
-import { queryOne, queryRows } from '../shared/sql';
 import { allowedTargets, findTransition } from '../workflow/case-transitions';
 import { CASE_SUMMARY_FROM, CaseSummaryRow, toCaseSummary } from './case-views';
 

@@ -5,9 +5,9 @@ import { NotFoundProblem } from '@app/common';
 import type { ActorKind, Region } from '@app/common';
 import { assertRegion, regionScope } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
+import { queryOne, queryRows } from '@app/database';
 import { DEFAULT_PAGE_SIZE, ListCasesQueryDto } from '../dtos/case-queue.dto';
 import type { CaseListDto, TimelineDto } from '../dtos/case-responses.dto';
-import { queryOne, queryRows } from '../shared/sql';
 import { CASE_SUMMARY_FROM, CaseSummaryRow, toCaseSummary } from './case-views';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
 

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { Money, NotFoundProblem } from '@app/common';
 import type { CaseStatus, CloseReason, FraudType, Priority, Region } from '@app/common';
+import { queryOne } from '@app/database';
 import type { CaseSummaryDto } from '../dtos/case-responses.dto';
-import { queryOne } from '../shared/sql';
 
 /** A `cases` row with its assignee and report aggregates, as the summary queries return it. */
 export interface CaseSummaryRow {

@@ -1,4 +1,4 @@
-import { BadRequestProblem, PRIORITIES } from '@app/common';
+import { BadRequestProblem, isUuid, PRIORITIES } from '@app/common';
 import type { Priority } from '@app/common';
 
 /** Position after the last row of a page, in the queue order (priority, created_at, id). */
@@ -9,7 +9,6 @@ export interface QueueCursor {
   id: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PG_TIMESTAMPTZ = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/;
 
 /** Opaque to clients: base64url of a small JSON tuple. */
@@ -37,8 +36,7 @@ export function decodeQueueCursor(text: string): QueueCursor {
     !(PRIORITIES as readonly string[]).includes(priority) ||
     typeof createdAt !== 'string' ||
     !PG_TIMESTAMPTZ.test(createdAt) ||
-    typeof id !== 'string' ||
-    !UUID.test(id)
+    !isUuid(id)
   ) {
     throw invalid();
   }

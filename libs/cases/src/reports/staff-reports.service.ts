@@ -17,8 +17,8 @@ import { AuditService } from '@app/audit';
 import { assertRegion } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
 import type { ReportLoan } from '@app/reports';
+import { queryOne, queryRows } from '@app/database';
 import type { StaffReportDto } from '../dtos/staff-report.dto';
-import { queryOne, queryRows } from '../shared/sql';
 
 interface ReportRow {
   id: string;

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { queryOne } from './sql';
+import { queryOne } from '@app/database';
 
 /**
  * Next `CY-YYYY-NNNNNN` for the current year in the reporting time zone. The counter row is

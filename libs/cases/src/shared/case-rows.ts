@@ -1,7 +1,10 @@
 import type { EntityManager } from 'typeorm';
+import { NotFoundProblem } from '@app/common';
 import type { CaseStatus, FraudType, Priority, Region } from '@app/common';
+import { queryOne } from '@app/database';
+import { assertRegion } from '@app/identity';
+import type { StaffPrincipal } from '@app/identity';
 import { ACTIVE_CASE_STATUSES } from '../workflow/case-transitions';
-import { queryOne } from './sql';
 
 /** The columns of `cases` the workflow reads, as pg returns them. */
 export interface CaseRow {
@@ -32,6 +35,18 @@ export async function lockCase(
     `SELECT ${CASE_ROW_COLUMNS} FROM cases WHERE id = $1 FOR UPDATE`,
     [caseId],
   );
+}
+
+/** lockCase for a staff command: 404 for an unknown case, then the audited 403 out of region. */
+export async function lockCaseInScope(
+  manager: EntityManager,
+  user: StaffPrincipal,
+  caseId: string,
+): Promise<CaseRow> {
+  const row = await lockCase(manager, caseId);
+  if (!row) throw new NotFoundProblem('Case');
+  assertRegion(user, row.region, { type: 'case', id: caseId });
+  return row;
 }
 
 /** An SLA timer to (re)arm after commit: the case is still waiting for its first claim. */

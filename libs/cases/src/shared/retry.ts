@@ -1,4 +1,4 @@
-import { isRetryableDbError } from './sql';
+import { isRetryableDbError } from '@app/database';
 
 /**
  * Thrown inside a transaction when a row it decided on changed before it could be locked (a

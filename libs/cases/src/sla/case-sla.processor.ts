@@ -25,9 +25,8 @@ export class CaseSlaProcessor extends WorkerHost implements OnApplicationBootstr
     super();
   }
 
-  onApplicationBootstrap(): void {
-    // Not awaited (intake): with Redis down the upsert waits for it, and the worker must start.
-    this.timers.scheduleSweep().catch(() => undefined);
+  async onApplicationBootstrap(): Promise<void> {
+    await this.timers.scheduleSweep();
   }
 
   async process(job: Job, token?: string): Promise<SlaCheck | { breached: number }> {

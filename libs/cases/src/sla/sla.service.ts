@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { sqlStringList } from '@app/common';
 import type { Priority } from '@app/common';
+import { queryOne, queryRows } from '@app/database';
 import { appendCaseEvent, SYSTEM_ACTOR } from '../shared/case-events';
-import { queryOne, queryRows } from '../shared/sql';
 import { ACTIVE_CASE_STATUSES } from '../workflow/case-transitions';
 
 export type SlaCheck =

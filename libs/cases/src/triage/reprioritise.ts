@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { Priority } from '@app/common';
 import type { AppConfig } from '@app/config';
+import { queryOne, queryRows } from '@app/database';
 import { appendCaseEvent, CaseActor } from '../shared/case-events';
 import { CASE_ROW_COLUMNS, CaseRow } from '../shared/case-rows';
-import { queryOne, queryRows } from '../shared/sql';
 import { casePriority, mostUrgent } from './priority';
 
 /**

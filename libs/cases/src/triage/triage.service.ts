@@ -5,6 +5,7 @@ import { Money } from '@app/common';
 import type { AgeGroup, CaseStatus, FraudType, Priority, Region, SuspectType } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { FreezeRequestsService } from '@app/funds';
+import { queryOne, queryRows } from '@app/database';
 import { appendCaseEvent, SYSTEM_ACTOR } from '../shared/case-events';
 import { nextCaseNumber } from '../shared/case-number';
 import {
@@ -16,7 +17,6 @@ import {
 } from '../shared/case-rows';
 import { IdentifierKey, lockIdentifiers, lockReportTriage } from '../shared/identifier-locks';
 import { StaleReadError, withTransactionRetries } from '../shared/retry';
-import { queryOne, queryRows } from '../shared/sql';
 import { SlaTimersService } from '../sla/sla-timers.service';
 import { isTerminal, reportStatusFor } from '../workflow/case-transitions';
 import { reprioritiseCase } from './reprioritise';

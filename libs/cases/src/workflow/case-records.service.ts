@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { ConflictProblem, NotFoundProblem, parseIsoDateTime } from '@app/common';
-import { assertRegion } from '@app/identity';
+import { DataSource } from 'typeorm';
+import { ConflictProblem, parseIsoDateTime } from '@app/common';
 import type { StaffPrincipal } from '@app/identity';
+import { queryOne } from '@app/database';
 import type { AddNoteDto, RecordOffendersDto } from '../dtos/case-commands.dto';
 import type { NoteCreatedDto, OffenderRecordDto } from '../dtos/case-responses.dto';
 import { appendCaseEvent, staffActor } from '../shared/case-events';
-import { CaseRow, lockCase } from '../shared/case-rows';
-import { queryOne } from '../shared/sql';
+import { lockCaseInScope } from '../shared/case-rows';
 
 /** Internal notes and offender records: timeline entries that do not move the workflow. */
 @Injectable()
@@ -18,7 +17,7 @@ export class CaseRecordsService {
   /** Never public: notes stay off the citizen's timeline. */
   async addNote(user: StaffPrincipal, caseId: string, dto: AddNoteDto): Promise<NoteCreatedDto> {
     return this.dataSource.transaction(async (manager) => {
-      await this.lockInScope(manager, user, caseId);
+      await lockCaseInScope(manager, user, caseId);
       await appendCaseEvent(manager, caseId, staffActor(user.id), 'note.added', { text: dto.text });
       return { caseId, at: new Date().toISOString() };
     });
@@ -30,7 +29,7 @@ export class CaseRecordsService {
     dto: RecordOffendersDto,
   ): Promise<OffenderRecordDto> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await this.lockInScope(manager, user, caseId);
+      const row = await lockCaseInScope(manager, user, caseId);
       if (row.merged_into_id !== null) {
         throw new ConflictProblem(
           'case-merged',
@@ -62,16 +61,5 @@ export class CaseRecordsService {
         note: dto.note ?? null,
       };
     });
-  }
-
-  private async lockInScope(
-    manager: EntityManager,
-    user: StaffPrincipal,
-    caseId: string,
-  ): Promise<CaseRow> {
-    const row = await lockCase(manager, caseId);
-    if (!row) throw new NotFoundProblem('Case');
-    assertRegion(user, row.region, { type: 'case', id: caseId });
-    return row;
   }
 }

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BadRequestProblem, ConflictProblem, NotFoundProblem, sqlStringList } from '@app/common';
+import { BadRequestProblem, ConflictProblem, sqlStringList } from '@app/common';
 import type { CaseStatus } from '@app/common';
-import { AccessDeniedProblem, assertRegion } from '@app/identity';
+import { AccessDeniedProblem } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
+import { queryOne, queryRows } from '@app/database';
 import type { AssignCaseDto, TransitionCaseDto } from '../dtos/case-commands.dto';
 import type { CaseSummaryDto } from '../dtos/case-responses.dto';
 import { loadCaseSummary } from '../queue/case-views';
 import { appendCaseEvent, CaseActor, CaseEventType, staffActor } from '../shared/case-events';
-import { CASE_ROW_COLUMNS, CaseRow, lockCase } from '../shared/case-rows';
-import { queryOne, queryRows } from '../shared/sql';
+import { CASE_ROW_COLUMNS, CaseRow, lockCaseInScope } from '../shared/case-rows';
 import { recordBreachIfDue } from '../sla/sla.service';
 import {
   ACTIVE_CASE_STATUSES,
@@ -33,7 +33,7 @@ export class CaseWorkflowService {
 
   async claim(user: StaffPrincipal, caseId: string): Promise<CaseSummaryDto> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await this.lockForCommand(manager, user, caseId);
+      const row = await lockCaseInScope(manager, user, caseId);
       assertActive(row);
       if (row.assignee_id === user.id) return loadCaseSummary(manager, caseId);
       if (row.assignee_id !== null) {
@@ -73,7 +73,7 @@ export class CaseWorkflowService {
 
   async assign(user: StaffPrincipal, caseId: string, dto: AssignCaseDto): Promise<CaseSummaryDto> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await this.lockForCommand(manager, user, caseId);
+      const row = await lockCaseInScope(manager, user, caseId);
       assertActive(row);
       const assignee = await queryOne<{ role: string; region: string | null; active: boolean }>(
         manager,
@@ -106,7 +106,7 @@ export class CaseWorkflowService {
     dto: TransitionCaseDto,
   ): Promise<CaseSummaryDto> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await this.lockForCommand(manager, user, caseId);
+      const row = await lockCaseInScope(manager, user, caseId);
       const rule = findTransition(row.status, dto.to);
       if (!rule) {
         throw new ConflictProblem(
@@ -136,18 +136,6 @@ export class CaseWorkflowService {
       await applyTransition(manager, row, dto, staffActor(user.id), rule.action);
       return loadCaseSummary(manager, caseId);
     });
-  }
-
-  /** Locks the case and checks the caller's region; 404 before 403, as for any record. */
-  private async lockForCommand(
-    manager: EntityManager,
-    user: StaffPrincipal,
-    caseId: string,
-  ): Promise<CaseRow> {
-    const row = await lockCase(manager, caseId);
-    if (!row) throw new NotFoundProblem('Case');
-    assertRegion(user, row.region, { type: 'case', id: caseId });
-    return row;
   }
 
   /** Assigns a locked case; the first claim stops the SLA clock and moves `open` to in_review. */

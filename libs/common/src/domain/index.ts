@@ -3,3 +3,4 @@ export * from './identifiers';
 export * from './iin';
 export * from './validation';
 export * from './crypto';
+export * from './period';

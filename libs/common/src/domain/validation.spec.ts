@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { generateValidIin } from './iin';
 import {
   IsAccountRef,
+  isCalendarDate,
   IsIban,
   IsIin,
   IsKzPhone,
@@ -110,6 +111,25 @@ describe('validation decorators', () => {
       const errors = errorsFor({ iin: value, phone: value, iban: value, toAccount: value });
       expect(Object.keys(errors).sort()).toEqual(['iban', 'iin', 'phone', 'toAccount']);
     }
+  });
+});
+
+describe('isCalendarDate', () => {
+  it.each(['2024-02-29', '2026-01-01', '0001-01-01', '9999-12-31'])('accepts %p', (input) => {
+    expect(isCalendarDate(input)).toBe(true);
+  });
+
+  it.each([
+    '2026-13-45',
+    '2025-02-29',
+    '2026-04-31',
+    '0000-01-01',
+    '2026-1-1',
+    '2026-01-01T00:00Z',
+    20260101,
+    null,
+  ])('rejects %p', (input) => {
+    expect(isCalendarDate(input)).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@ import { buildMessage, ValidateBy, ValidationOptions } from 'class-validator';
 import { normalizeKzPhone, classifyAccount, isValidIban } from './identifiers';
 import { isValidIin } from './iin';
 import { Money } from './money';
+import { parseDate } from './period';
 
 export const DEFAULT_CLOCK_SKEW_MS = 60_000;
 
@@ -37,6 +38,11 @@ export function parseIsoDateTime(value: string): Date | null {
   if (zone !== 'Z' && (toInt(zh) > 23 || toInt(zm) > 59)) return null;
   const time = Date.parse(value);
   return Number.isNaN(time) ? null : new Date(time);
+}
+
+/** A calendar date `YYYY-MM-DD` that exists (no `2026-13-45`, no `2025-02-29`), year 0001+. */
+export function isCalendarDate(value: unknown): boolean {
+  return typeof value === 'string' && !value.startsWith('0000') && parseDate(value) !== null;
 }
 
 export function isNotInFuture(
@@ -179,6 +185,23 @@ export function IsAccountRef(validationOptions?: ValidationOptions): PropertyDec
           (each) =>
             `${each}$property must be an IBAN, a card number (13–19 digits passing the Luhn check) ` +
             'or a Kazakhstan phone number',
+          validationOptions,
+        ),
+      },
+    },
+    validationOptions,
+  );
+}
+
+/** A date `YYYY-MM-DD` that exists in the calendar (query filters such as `from`, `to`). */
+export function IsCalendarDate(validationOptions?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value: unknown): boolean => isCalendarDate(value),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a date YYYY-MM-DD`,
           validationOptions,
         ),
       },

@@ -1,2 +1,3 @@
 export * from './logger.module';
 export * from './redact-paths';
+export * from './json-shape';

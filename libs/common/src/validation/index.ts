@@ -1,1 +1,4 @@
 export * from './validation.pipe';
+export * from './uuid';
+export * from './query-int';
+export * from './path-id.pipe';

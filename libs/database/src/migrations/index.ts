@@ -2,11 +2,15 @@ import { InitialSchema1763800000000 } from './1763800000000-InitialSchema';
 import { FundsLedger1763840000000 } from './1763840000000-FundsLedger';
 import { StatsRollups1763840000001 } from './1763840000001-StatsRollups';
 import { CaseWorkflow1763830000000 } from './1763830000000-CaseWorkflow';
+import { AppendOnlyHistory1763830000100 } from './1763830000100-AppendOnlyHistory';
+import { StatsStableFigures1763840000100 } from './1763840000100-StatsStableFigures';
 
-// Run in this order; append new migrations at the end.
+// TypeORM runs pending migrations in timestamp order; keep this list in that order too.
 export const MIGRATIONS: (new () => object)[] = [
   InitialSchema1763800000000,
+  CaseWorkflow1763830000000,
+  AppendOnlyHistory1763830000100,
   FundsLedger1763840000000,
   StatsRollups1763840000001,
-  CaseWorkflow1763830000000,
+  StatsStableFigures1763840000100,
 ];

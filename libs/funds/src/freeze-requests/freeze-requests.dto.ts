@@ -1,11 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { toInt } from '@app/common';
 import { FREEZE_REQUEST_STATUSES } from '../entities';
 import type { FreezeRequestStatus } from '../entities';
-
-const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : value;
 
 export class ListFreezeRequestsQuery {
   @ApiPropertyOptional({ enum: FREEZE_REQUEST_STATUSES, default: 'pending' })

@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Money, NotFoundProblem } from '@app/common';
+import { isUuid, Money, NotFoundProblem } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { assertRegion, regionScope, StaffPrincipal } from '@app/identity';
+import { queryOne as firstRow, queryRows as rows } from '@app/database';
 import type { FreezeRequestStatus } from '../entities';
 import { accountHasher } from '../shared/account-hash';
-import { isUuid } from '../shared/case-access';
+import { lockOwningCase } from '../shared/case-access';
 import { FundsConflict } from '../shared/funds.problems';
 import { money } from '../shared/money-view';
-import { firstRow, rows } from '../shared/sql';
 import { appendFundsEvent } from '../shared/timeline';
 import { FreezeRequestView, ListFreezeRequestsQuery } from './freeze-requests.dto';
 
@@ -112,6 +112,7 @@ export class FreezeRequestsService {
   async dismiss(id: string, reason: string, user: StaffPrincipal): Promise<FreezeRequestView> {
     if (!isUuid(id)) throw new NotFoundProblem('Freeze request');
     return this.dataSource.transaction(async (m) => {
+      await lockOwningCase(m, 'freeze_requests', id, user); // lock order: case → request
       const found = await firstRow<RequestRow & { region: string }>(
         m,
         `SELECT ${REQUEST_COLUMNS}, c.region FROM freeze_requests q

@@ -11,29 +11,28 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { FREEZE_STAGES, IsAccountRef, IsMoneyAmount, IsNotInFuture } from '@app/common';
+import { FREEZE_STAGES, IsAccountRef, IsMoneyAmount, IsNotInFuture, toInt } from '@app/common';
 import type { FreezeStage } from '@app/common';
 import { RELEASE_RECIPIENTS } from '../entities';
 import type { ReleaseRecipient } from '../entities';
 
-const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : value;
-
+// Optional fields: null is the same as absent (`== null`), so a null freezeRequestId cannot
+// skip the bank/account checks that its absence requires.
 export class CreateFreezeDto {
   @ApiPropertyOptional({ description: 'Required unless freezeRequestId is given' })
-  @ValidateIf((o: CreateFreezeDto) => o.freezeRequestId === undefined || o.bank !== undefined)
+  @ValidateIf((o: CreateFreezeDto) => o.freezeRequestId == null || o.bank != null)
   @IsString()
   @Length(2, 200)
-  bank?: string;
+  bank?: string | null;
 
   @ApiPropertyOptional({
     description:
       'IBAN, card number or phone; stored and answered masked only. Required unless ' +
       'freezeRequestId is given',
   })
-  @ValidateIf((o: CreateFreezeDto) => o.freezeRequestId === undefined || o.account !== undefined)
+  @ValidateIf((o: CreateFreezeDto) => o.freezeRequestId == null || o.account != null)
   @IsAccountRef()
-  account?: string;
+  account?: string | null;
 
   @ApiProperty({ example: '150000.00' })
   @IsMoneyAmount()
@@ -50,12 +49,12 @@ export class CreateFreezeDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The report (of this case) it is for' })
   @IsOptional()
   @IsUUID()
-  reportId?: string;
+  reportId?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Marks this pending request frozen' })
   @IsOptional()
   @IsUUID()
-  freezeRequestId?: string;
+  freezeRequestId?: string | null;
 }
 
 export class ExtendFreezeDto {
@@ -87,9 +86,9 @@ export class CreateReleaseDto {
   to!: ReleaseRecipient;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Required when to = victim' })
-  @ValidateIf((o: CreateReleaseDto) => o.to === 'victim' || o.reportId !== undefined)
+  @ValidateIf((o: CreateReleaseDto) => o.to === 'victim' || o.reportId != null)
   @IsUUID()
-  reportId?: string;
+  reportId?: string | null;
 }
 
 export class ListFreezesQuery {

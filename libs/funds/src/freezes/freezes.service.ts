@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { maskAccount, Money, NotFoundProblem } from '@app/common';
+import { BadRequestProblem, isUuid, maskAccount, Money, NotFoundProblem } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { assertRegion, regionScope, StaffPrincipal } from '@app/identity';
+import { queryOne as firstRow, queryRows as rows } from '@app/database';
 import { addBusinessDays } from '../shared/blocking-period';
-import { isUuid, loadWritableCase, lockReportOfCase } from '../shared/case-access';
+import { loadWritableCase, lockOwningCase, lockReportOfCase } from '../shared/case-access';
 import { FundsConflict, toLedgerProblem } from '../shared/funds.problems';
-import { firstRow, rows } from '../shared/sql';
 import { appendFundsEvent } from '../shared/timeline';
 import { CreateFreezeDto, ExtendFreezeDto, FreezeView, ListFreezesQuery } from './freezes.dto';
 import { FREEZE_COLUMNS, FreezeRow, toFreezeView } from './freeze-rows';
@@ -43,21 +43,30 @@ export class FreezesService {
     dto: CreateFreezeDto,
     user: StaffPrincipal,
   ): Promise<FreezeView> {
+    // Lock order (docs/money.md): case → report → freeze request. A request's report never
+    // changes, so it is read before the request is locked.
     await loadWritableCase(m, caseId, user);
     const amount = Money.parseAmount(dto.amount);
-    const request = dto.freezeRequestId
-      ? await this.lockPendingRequest(m, dto.freezeRequestId, caseId)
-      : undefined;
-    const reportId = dto.reportId ?? request?.report_id ?? null;
+    const requestId = dto.freezeRequestId ?? null;
+    const reportId =
+      dto.reportId ??
+      (requestId === null ? null : await this.reportOfRequest(m, requestId, caseId));
+    if (reportId !== null) await lockReportOfCase(m, reportId, caseId);
+    const request =
+      requestId === null ? undefined : await this.lockPendingRequest(m, requestId, caseId);
     if (reportId !== null) {
-      await lockReportOfCase(m, reportId, caseId);
       await m.query('UPDATE reports SET frozen_tiyn = frozen_tiyn + $2 WHERE id = $1', [
         reportId,
         amount.toString(),
       ]);
     }
     const bank = dto.bank ?? request?.bank ?? 'unknown';
-    const accountMasked = dto.account ? maskAccount(dto.account) : request!.account_display;
+    const accountMasked = dto.account ? maskAccount(dto.account) : request?.account_display;
+    if (accountMasked === undefined) {
+      throw new BadRequestProblem('account is required unless freezeRequestId is given', [
+        { field: 'account', message: 'required unless freezeRequestId is given' },
+      ]);
+    }
     const frozenAt = new Date(dto.frozenAt);
     const expiresAt = await addBusinessDays(
       m,
@@ -103,6 +112,20 @@ export class FreezesService {
     return toFreezeView(freeze!);
   }
 
+  private async reportOfRequest(
+    m: EntityManager,
+    requestId: string,
+    caseId: string,
+  ): Promise<string> {
+    const request = await firstRow<{ case_id: string; report_id: string }>(
+      m,
+      'SELECT case_id, report_id FROM freeze_requests WHERE id = $1',
+      [requestId],
+    );
+    if (!request || request.case_id !== caseId) throw new NotFoundProblem('Freeze request');
+    return request.report_id;
+  }
+
   private async lockPendingRequest(
     m: EntityManager,
     requestId: string,
@@ -127,6 +150,7 @@ export class FreezesService {
   async extend(freezeId: string, dto: ExtendFreezeDto, user: StaffPrincipal): Promise<FreezeView> {
     try {
       return await this.dataSource.transaction(async (m) => {
+        await lockOwningCase(m, 'freezes', freezeId, user);
         const freeze = await this.lockFreeze(m, freezeId, user);
         if (freeze.extended_at !== null) {
           throw new FundsConflict('freeze-already-extended', 'A freeze can be extended only once');
@@ -160,7 +184,10 @@ export class FreezesService {
     }
   }
 
-  /** The freeze row, locked for this transaction; 404 / 403 outside the caller's region. */
+  /**
+   * The freeze row, locked for this transaction; 404 / 403 outside the caller's region. Its case
+   * must be locked first (lockOwningCase), and its report too when the write touches one.
+   */
   async lockFreeze(m: EntityManager, freezeId: string, user: StaffPrincipal): Promise<FreezeRow> {
     if (!isUuid(freezeId)) throw new NotFoundProblem('Freeze');
     const row = await firstRow<FreezeRow & { region: string }>(

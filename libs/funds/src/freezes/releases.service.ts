@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Money } from '@app/common';
+import { BadRequestProblem, Money } from '@app/common';
 import { StaffPrincipal } from '@app/identity';
-import { lockReportOfCase } from '../shared/case-access';
+import { queryOne as firstRow } from '@app/database';
+import { lockOwningCase, lockReportOfCase } from '../shared/case-access';
 import { FundsConflict, toLedgerProblem } from '../shared/funds.problems';
-import { firstRow } from '../shared/sql';
 import { appendFundsEvent } from '../shared/timeline';
 import { ReimbursementsService } from '../reimbursements/reimbursements.service';
 import { CreateReleaseDto, ReleaseView } from './freezes.dto';
@@ -13,10 +13,10 @@ import { FREEZE_COLUMNS, FreezeRow, toFreezeView } from './freeze-rows';
 import { FreezesService } from './freezes.service';
 
 /**
- * Releases of frozen money. The freeze row is locked first (FOR UPDATE), so concurrent
- * releases see each other's running total; a release to a victim then locks the report and
- * records a `frozen_funds` reimbursement in the same transaction. Lock order is always
- * freeze → report, as in every other funds write that touches both.
+ * Releases of frozen money. Locks in the order of every funds write (docs/money.md): the
+ * freeze's case (FOR SHARE), the report named by the release, then the freeze (FOR UPDATE), so
+ * concurrent releases see each other's running total. A release to a victim records a
+ * `frozen_funds` reimbursement in the same transaction.
  */
 @Injectable()
 export class ReleasesService {
@@ -33,6 +33,9 @@ export class ReleasesService {
   ): Promise<ReleaseView> {
     try {
       return await this.dataSource.transaction(async (m) => {
+        const owner = await lockOwningCase(m, 'freezes', freezeId, user);
+        const reportId = dto.reportId ?? null;
+        if (reportId !== null) await lockReportOfCase(m, reportId, owner.id);
         const freeze = await this.freezes.lockFreeze(m, freezeId, user);
         const amount = Money.parseAmount(dto.amount);
         const available = Money.fromDb(freeze.amount_tiyn) - Money.fromDb(freeze.released_tiyn);
@@ -45,23 +48,26 @@ export class ReleasesService {
         }
         let reimbursementId: string | null = null;
         if (dto.to === 'victim') {
+          if (reportId === null) {
+            throw new BadRequestProblem('reportId is required when to is victim', [
+              { field: 'reportId', message: 'required when to is victim' },
+            ]);
+          }
           const reimbursement = await this.reimbursements.recordIn(m, user, {
             caseId: freeze.case_id,
-            reportId: dto.reportId!,
+            reportId,
             amountTiyn: amount,
             source: 'frozen_funds',
             paidAt: new Date(),
           });
           reimbursementId = reimbursement.id;
-        } else if (dto.reportId !== undefined) {
-          await lockReportOfCase(m, dto.reportId, freeze.case_id);
         }
         const release = await firstRow<{ id: string; created_at: Date }>(
           m,
           `INSERT INTO freeze_releases
              (freeze_id, amount_tiyn, recipient, report_id, reimbursement_id, created_by)
            VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at`,
-          [freezeId, amount.toString(), dto.to, dto.reportId ?? null, reimbursementId, user.id],
+          [freezeId, amount.toString(), dto.to, reportId, reimbursementId, user.id],
         );
         const updated = await firstRow<FreezeRow>(
           m,

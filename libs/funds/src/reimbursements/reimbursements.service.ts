@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Money, NotFoundProblem } from '@app/common';
+import { isUuid, Money, NotFoundProblem } from '@app/common';
 import type { ReimbursementSource } from '@app/common';
-import { assertRegion, StaffPrincipal } from '@app/identity';
-import { isUuid, loadWritableCase, lockReportOfCase } from '../shared/case-access';
+import { StaffPrincipal } from '@app/identity';
+import { queryOne as firstRow } from '@app/database';
+import { loadWritableCase, lockOwningCase, lockReportOfCase } from '../shared/case-access';
 import { FundsConflict, toLedgerProblem } from '../shared/funds.problems';
-import { firstRow } from '../shared/sql';
 import { appendFundsEvent } from '../shared/timeline';
 import { REIMBURSEMENT_COLUMNS, ReimbursementRow, toReimbursementView } from './reimbursement-rows';
 import { CreateReimbursementDto, ReimbursementView } from './reimbursements.dto';
@@ -100,16 +100,11 @@ export class ReimbursementsService {
     if (!isUuid(id)) throw new NotFoundProblem('Reimbursement');
     try {
       return await this.dataSource.transaction(async (m) => {
-        const found = await firstRow<ReimbursementRow & { region: string }>(
-          m,
-          `SELECT r.id, r.case_id, r.report_id, c.region FROM reimbursements r
-             JOIN cases c ON c.id = r.case_id WHERE r.id = $1`,
-          [id],
-        );
-        if (!found) throw new NotFoundProblem('Reimbursement');
-        assertRegion(user, found.region, { type: 'reimbursement', id });
-        // Same lock as recording: the report row serialises every change of its net total.
-        await m.query('SELECT id FROM reports WHERE id = $1 FOR UPDATE', [found.report_id]);
+        // Lock order (docs/money.md): the case (404 / 403 here), then the report, the same
+        // lock as recording: the report row serialises every change of its net total.
+        await lockOwningCase(m, 'reimbursements', id, user);
+        const { report_id: reportId } = await this.load(m, id);
+        await m.query('SELECT id FROM reports WHERE id = $1 FOR UPDATE', [reportId]);
         const current = await this.load(m, id);
         if (current.reversed_at !== null) {
           throw new FundsConflict('already-reversed', 'The reimbursement is already reversed');

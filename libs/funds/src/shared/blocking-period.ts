@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { queryOne as firstRow } from '@app/database';
 import { businessDayOffset } from './business-days';
-import { firstRow } from './sql';
 
 /**
  * `from` plus `days` business days, at the same local time in the reporting time zone. The

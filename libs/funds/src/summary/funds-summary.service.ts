@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Money } from '@app/common';
 import { StaffPrincipal } from '@app/identity';
+import { queryRows as rows } from '@app/database';
 import { FREEZE_COLUMNS, FreezeRow, toFreezeView } from '../freezes/freeze-rows';
 import type { FreezeView } from '../freezes/freezes.dto';
 import {
@@ -12,7 +13,6 @@ import {
 } from '../reimbursements/reimbursement-rows';
 import type { ReimbursementView } from '../reimbursements/reimbursements.dto';
 import { loadCaseFor } from '../shared/case-access';
-import { rows } from '../shared/sql';
 
 export interface FundsFigures {
   loss: string;

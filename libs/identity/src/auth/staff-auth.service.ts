@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { isUuid } from '@app/common';
 import { UnauthorizedProblem } from '../access/access.problems';
 import type { StaffPrincipal } from '../access/staff-principal';
 import { User } from '../entities';
 import { TokenService } from './token.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Turns a bearer token into a principal. The user row is read on every request, so a
@@ -23,7 +22,7 @@ export class StaffAuthService {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) throw new UnauthorizedProblem();
     const claims = await this.tokens.verify(match[1]);
-    if (!claims || !UUID.test(claims.sub))
+    if (!claims || !isUuid(claims.sub))
       throw new UnauthorizedProblem('The access token is invalid or expired');
     const user = await this.users.findOne({ where: { id: claims.sub } });
     if (!user || !user.active || user.tokenVersion !== claims.tv) {

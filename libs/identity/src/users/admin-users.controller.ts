@@ -1,16 +1,7 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { PathIdPipe } from '@app/common';
 import { Auth, CurrentUser } from '../access/auth.decorators';
 import { clientIp, routeOf } from '../access/request-context';
 import type { StaffPrincipal } from '../access/staff-principal';
@@ -52,7 +43,7 @@ export class AdminUsersController {
   @ApiOperation({ summary: 'Change name, role, region or password; `active: false` deactivates' })
   @ApiOkResponse({ type: UserView })
   async update(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new PathIdPipe('User')) id: string,
     @Body() dto: UpdateUserDto,
     @CurrentUser() actor: StaffPrincipal,
     @Req() req: Request,

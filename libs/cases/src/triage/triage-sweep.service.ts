@@ -1,0 +1,120 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { queryRows } from '@app/database';
+import { QueueName } from '@app/queue';
+import { reportTriageJobId, TRIAGE_JOB_NAME } from '@app/reports';
+
+export const TRIAGE_SWEEP_JOB = 'sweep';
+const SWEEP_EVERY_MS = 60_000;
+const SWEEP_BATCH = 200;
+
+export interface TriageSweepResult {
+  /** Reports still without a case TRIAGE_SWEEP_AFTER_MINUTES after submission. */
+  untriaged: number;
+  /** Their triage job was gone (lost with Redis, removed): enqueued again under the same id. */
+  added: number;
+  /** Their triage job had failed for good (or completed without linking): run again. */
+  retried: number;
+  /** Ensuring the job failed (logged); the next sweep tries again. */
+  errors: number;
+}
+
+type SweepAction = 'added' | 'retried' | 'pending';
+
+/**
+ * Backstop for the triage queue, like the SLA sweep: once the outbox row is relayed, the BullMQ
+ * job is the only carrier of a report's triage, so a job that exhausts its retries or is lost
+ * with Redis would leave the report `received` for good. Every minute this finds reports without
+ * a case older than TRIAGE_SWEEP_AFTER_MINUTES and makes sure their `report-<id>` job will run.
+ * Triage is idempotent, so running a job again is always safe.
+ */
+@Injectable()
+export class TriageSweepService {
+  private readonly logger = new Logger(TriageSweepService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.ReportTriage) private readonly triageQueue: Queue,
+    @InjectQueue(QueueName.TriageSweep) private readonly sweepQueue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The minutely sweep; an upsert, so every worker replica may call it and one results. */
+  async scheduleSweep(): Promise<void> {
+    await this.sweepQueue.upsertJobScheduler(
+      TRIAGE_SWEEP_JOB,
+      { every: SWEEP_EVERY_MS },
+      { name: TRIAGE_SWEEP_JOB, data: {} },
+    );
+  }
+
+  /** Every overdue untriaged report, oldest first, in keyset-paged batches. */
+  async sweep(): Promise<TriageSweepResult> {
+    const result: TriageSweepResult = { untriaged: 0, added: 0, retried: 0, errors: 0 };
+    let after: { submittedAt: string; id: string } | null = null;
+    for (;;) {
+      const batch: { id: string; submitted_at: string }[] = await queryRows(
+        this.dataSource.manager,
+        // submitted_at as text: keeps the microseconds a JS Date would drop from the cursor.
+        `SELECT id, submitted_at::text AS submitted_at FROM reports
+          WHERE case_id IS NULL AND submitted_at < now() - make_interval(mins => $1)
+            AND ($2::timestamptz IS NULL OR (submitted_at, id) > ($2::timestamptz, $3::uuid))
+          ORDER BY submitted_at, id
+          LIMIT $4`,
+        [
+          this.config.triageSweepAfterMinutes,
+          after?.submittedAt ?? null,
+          after?.id ?? null,
+          SWEEP_BATCH,
+        ],
+      );
+      for (const { id } of batch) {
+        result.untriaged++;
+        const action = await this.ensureTriageJob(id);
+        if (action === 'added' || action === 'retried') result[action]++;
+        if (action === null) result.errors++;
+      }
+      if (batch.length < SWEEP_BATCH) return result;
+      const last = batch[batch.length - 1];
+      after = { submittedAt: last.submitted_at, id: last.id };
+    }
+  }
+
+  /**
+   * Missing job: added again (same job id, so a concurrent relay or sweep adds it once). Failed
+   * (or completed while the report is still unlinked): retried with fresh attempts. Waiting,
+   * delayed or active: left alone. Null when Redis refused; logged, never with personal data.
+   */
+  private async ensureTriageJob(reportId: string): Promise<SweepAction | null> {
+    const jobId = reportTriageJobId(reportId);
+    try {
+      const job = await this.triageQueue.getJob(jobId);
+      const state = job ? await job.getState() : 'unknown';
+      if (job === undefined || state === 'unknown') {
+        await this.triageQueue.add(TRIAGE_JOB_NAME, { reportId }, { jobId });
+        this.logger.warn(
+          { reportId, jobId, jobState: 'missing' },
+          'triage sweep: report untriaged and its job is gone; enqueued it again',
+        );
+        return 'added';
+      }
+      if (state === 'failed' || state === 'completed') {
+        await job.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
+        this.logger.warn(
+          { reportId, jobId, jobState: state },
+          `triage sweep: report untriaged and its job ${state}; retried it`,
+        );
+        return 'retried';
+      }
+      return 'pending';
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.logger.warn({ reportId, jobId, err: message }, 'triage sweep: could not ensure the job');
+      return null;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { jsonShapeWithin } from './json-shape';
+
+const nested = (depth: number): unknown => {
+  let value: unknown = 1;
+  for (let i = 1; i < depth; i++) value = { n: [value] }.n;
+  return value;
+};
+
+describe('jsonShapeWithin', () => {
+  it('accepts ordinary bodies and no body', () => {
+    expect(jsonShapeWithin({ a: [{ b: 1 }, { c: 'x' }] })).toBe(true);
+    expect(jsonShapeWithin(undefined)).toBe(true);
+    expect(jsonShapeWithin(nested(16))).toBe(true);
+  });
+
+  it('rejects deep nesting without overflowing the stack', () => {
+    expect(jsonShapeWithin(nested(17))).toBe(false);
+    expect(jsonShapeWithin(nested(200_000))).toBe(false);
+  });
+
+  it('rejects bodies with too many values', () => {
+    expect(jsonShapeWithin(new Array(20_000).fill(0))).toBe(false);
+    expect(jsonShapeWithin(new Array(19_998).fill(0))).toBe(true);
+  });
+});
