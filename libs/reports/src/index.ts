@@ -1,1 +1,10 @@
 export * from './entities';
+export * from './reports.module';
+export { CreateReportDto, IncidentDto, LoanDto, ReporterDto } from './dtos/create-report.dto';
+export { CreateStatementDto } from './dtos/create-statement.dto';
+export { SuspectDto, TransactionDto, MAX_LIST_ITEMS } from './dtos/report-parts.dto';
+export { IsPlainText, isPlainText } from './dtos/report-validators';
+export * from './dtos/report-responses.dto';
+export { OUTBOX_TOPICS, reportTriageJobId } from './outbox/report-outbox';
+export type { TriageOutboxPayload } from './outbox/report-outbox';
+export { TRIAGE_JOB_NAME } from './outbox/report-outbox-relay.service';

@@ -1,0 +1,86 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { BadRequestProblem, Money, PiiService } from '@app/common';
+import type { CreateStatementDto } from '../dtos/create-statement.dto';
+import type { StatementCreatedDto } from '../dtos/report-responses.dto';
+import { ReportTransaction } from '../entities/report-transaction.entity';
+import { identifierRows, lossOf, transactionRows } from '../intake/report-rows';
+import { OUTBOX_TOPICS, writeTriageOutbox } from '../outbox/report-outbox';
+
+/**
+ * Information a citizen adds later. New transactions raise the report's loss; new
+ * transactions or suspects put the report back on the triage queue (through the outbox).
+ */
+@Injectable()
+export class StatementService {
+  private readonly logger = new Logger(StatementService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly pii: PiiService,
+  ) {}
+
+  async add(reportId: string, dto: CreateStatementDto): Promise<StatementCreatedDto> {
+    const text = dto.text?.trim() ?? '';
+    const transactions = dto.transactions ?? [];
+    const suspects = dto.suspects ?? [];
+    if (text === '' && transactions.length === 0 && suspects.length === 0) {
+      throw new BadRequestProblem('A statement needs text, transactions or suspects', [
+        { field: 'text', message: 'text, transactions or suspects must be given' },
+      ]);
+    }
+    const hashCard = (digits: string): string => this.pii.cardHash(digits);
+    const identifiers = identifierRows(suspects, transactions, hashCard);
+    const statementId = randomUUID();
+    const result = await this.dataSource.transaction(async (em) => {
+      // The row lock orders concurrent statements: positions and the loss stay consistent.
+      await em.query('SELECT id FROM reports WHERE id = $1 FOR UPDATE', [reportId]);
+      const [next]: Array<{ position: number }> = await em.query(
+        `SELECT COALESCE(MAX(position) + 1, 0)::int AS position
+           FROM report_transactions WHERE report_id = $1`,
+        [reportId],
+      );
+      const rows = transactionRows(transactions, next.position, hashCard);
+      const added = lossOf(rows);
+      const [statement]: Array<{ created_at: Date }> = await em.query(
+        'INSERT INTO report_statements (id, report_id, text) VALUES ($1, $2, $3) RETURNING created_at',
+        [statementId, reportId, text],
+      );
+      if (rows.length > 0) {
+        await em.insert(
+          ReportTransaction,
+          rows.map((t) => ({ ...t, id: randomUUID(), reportId })),
+        );
+      }
+      let suspectsAdded = 0;
+      for (const row of identifiers) {
+        const inserted: unknown[] = await em.query(
+          `INSERT INTO report_identifiers (report_id, type, value, display, source)
+           VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT ON CONSTRAINT uq_report_identifiers_report_id_type_value DO NOTHING
+           RETURNING id`,
+          [reportId, row.type, row.value, row.display, row.source],
+        );
+        suspectsAdded += inserted.length;
+      }
+      // An UPDATE answers [rows, rowCount] through TypeORM.
+      const [[report]]: [Array<{ loss_tiyn: string }>, number] = await em.query(
+        `UPDATE reports SET loss_tiyn = loss_tiyn + $2 WHERE id = $1 RETURNING loss_tiyn::text`,
+        [reportId, added.toString()],
+      );
+      if (rows.length > 0 || suspectsAdded > 0) {
+        await writeTriageOutbox(em, OUTBOX_TOPICS.statementAdded, reportId, statementId);
+      }
+      return {
+        id: statementId,
+        createdAt: statement.created_at.toISOString(),
+        transactionsAdded: rows.length,
+        suspectsAdded,
+        loss: Money.format(Money.fromDb(report.loss_tiyn)),
+      };
+    });
+    this.logger.log({ reportId, statementId }, 'statement added');
+    return result;
+  }
+}

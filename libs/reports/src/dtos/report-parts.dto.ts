@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import {
+  IsAccountRef,
+  IsMoneyAmount,
+  IsNotInFuture,
+  PAYMENT_METHODS,
+  SUSPECT_TYPES,
+} from '@app/common';
+import type { PaymentMethod, SuspectType } from '@app/common';
+import { IsNotBeforeEarliest, IsPlainText, IsSuspectValue } from './report-validators';
+
+/** Items per list in a report or statement. */
+export const MAX_LIST_ITEMS = 50;
+
+/** One payment to the fraudster; shared by reports and statements. */
+export class TransactionDto {
+  @ApiProperty({ example: '2024-05-01T14:30:00+05:00' })
+  @IsNotInFuture()
+  @IsNotBeforeEarliest()
+  paidAt!: string;
+
+  @ApiProperty({ example: '150000.00', description: 'KZT, > 0, at most two decimals' })
+  @IsMoneyAmount()
+  amount!: string;
+
+  @ApiProperty({ enum: PAYMENT_METHODS })
+  @IsIn(PAYMENT_METHODS)
+  method!: PaymentMethod;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @IsPlainText()
+  fromBank?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @IsPlainText()
+  toBank?: string | null;
+
+  @ApiPropertyOptional({ description: 'IBAN, card number (Luhn) or Kazakhstan phone' })
+  @IsOptional()
+  @IsAccountRef()
+  toAccount?: string | null;
+}
+
+/** An identifier of the fraudster; shared by reports and statements. */
+export class SuspectDto {
+  @ApiProperty({ enum: SUSPECT_TYPES })
+  @IsIn(SUSPECT_TYPES)
+  type!: SuspectType;
+
+  @ApiProperty({ maxLength: 500, example: '+7 701 123 45 67' })
+  @IsString()
+  @Length(1, 500)
+  @IsSuspectValue()
+  value!: string;
+}

@@ -1,0 +1,87 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { REPORT_STATUSES } from '@app/common';
+import type { ReportStatus } from '@app/common';
+
+export class SubmittedReportDto {
+  @ApiProperty({ example: 'FR-2025-000123' })
+  reference!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'K7M2Q9XA4TRB',
+    description: 'shown once; null when an Idempotency-Key replay answers',
+  })
+  accessCode!: string | null;
+
+  @ApiProperty({ enum: REPORT_STATUSES })
+  status!: ReportStatus;
+
+  @ApiProperty({ example: '2025-05-01T09:30:00.000Z' })
+  submittedAt!: string;
+}
+
+export class TimelineEntryDto {
+  @ApiProperty()
+  at!: string;
+
+  @ApiProperty({ example: 'received' })
+  type!: string;
+
+  @ApiProperty()
+  message!: string;
+}
+
+export class ReportStatusDto {
+  @ApiProperty()
+  reference!: string;
+
+  @ApiProperty({ enum: REPORT_STATUSES })
+  status!: ReportStatus;
+
+  @ApiProperty()
+  submittedAt!: string;
+
+  @ApiProperty({ example: '150000.00' })
+  loss!: string;
+
+  @ApiProperty({ example: '0.00' })
+  frozen!: string;
+
+  @ApiProperty({ example: '0.00' })
+  reimbursed!: string;
+
+  @ApiProperty({ type: [TimelineEntryDto] })
+  timeline!: TimelineEntryDto[];
+}
+
+export class EvidenceCreatedDto {
+  @ApiProperty()
+  id!: string;
+
+  @ApiProperty({ description: 'SHA-256 of the file, lower-case hex' })
+  sha256!: string;
+
+  @ApiProperty({ description: 'bytes' })
+  size!: number;
+
+  @ApiProperty({ example: 'image/png' })
+  mimeType!: string;
+}
+
+export class StatementCreatedDto {
+  @ApiProperty()
+  id!: string;
+
+  @ApiProperty()
+  createdAt!: string;
+
+  @ApiProperty()
+  transactionsAdded!: number;
+
+  @ApiProperty()
+  suspectsAdded!: number;
+
+  @ApiProperty({ description: 'the report loss after this statement', example: '150000.00' })
+  loss!: string;
+}

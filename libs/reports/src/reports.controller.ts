@@ -1,0 +1,126 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Post,
+  Res,
+  UploadedFile,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiHeader,
+  ApiOperation,
+  ApiResponse,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { memoryStorage } from 'multer';
+import { BadRequestProblem } from '@app/common';
+import { RateLimit } from '@app/identity';
+import { CitizenReport, CitizenReportRef } from './citizen/citizen-access';
+import { CitizenAccessGuard } from './citizen/citizen-access.guard';
+import { EvidenceService, MAX_EVIDENCE_BYTES, UploadedEvidence } from './citizen/evidence.service';
+import { ReportStatusService } from './citizen/report-status.service';
+import { StatementService } from './citizen/statement.service';
+import { CreateReportDto } from './dtos/create-report.dto';
+import { CreateStatementDto } from './dtos/create-statement.dto';
+import { JsonShapeGuard } from './dtos/json-shape.guard';
+import {
+  EvidenceCreatedDto,
+  ReportStatusDto,
+  StatementCreatedDto,
+  SubmittedReportDto,
+} from './dtos/report-responses.dto';
+import { ReportIntakeService } from './intake/report-intake.service';
+
+// Visible ASCII, as clients send UUIDs or similar opaque tokens.
+const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+
+function idempotencyKeyOf(header: string | undefined): string | null {
+  if (header === undefined) return null;
+  if (!IDEMPOTENCY_KEY_PATTERN.test(header)) {
+    throw new BadRequestProblem('Invalid Idempotency-Key header', [
+      { field: 'Idempotency-Key', message: 'must be 1–200 visible ASCII characters' },
+    ]);
+  }
+  return header;
+}
+
+/** The citizen side: file a report, then check it and add to it with the access code. */
+@ApiTags('reports (citizen)')
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly intake: ReportIntakeService,
+    private readonly statusService: ReportStatusService,
+    private readonly evidence: EvidenceService,
+    private readonly statements: StatementService,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @RateLimit('public')
+  @UseGuards(JsonShapeGuard)
+  @ApiOperation({ summary: 'File a fraud report; the access code is shown only once' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiResponse({ status: 202, type: SubmittedReportDto })
+  async submit(
+    @Body() dto: CreateReportDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SubmittedReportDto> {
+    const result = await this.intake.submit(dto, idempotencyKeyOf(idempotencyKey));
+    if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return result.body;
+  }
+
+  @Get(':reference/status')
+  @RateLimit('public', 'reference')
+  @UseGuards(CitizenAccessGuard)
+  @ApiSecurity('access-code')
+  @ApiResponse({ status: 200, type: ReportStatusDto })
+  status(@CitizenReport() report: CitizenReportRef): Promise<ReportStatusDto> {
+    return this.statusService.status(report.id);
+  }
+
+  @Post(':reference/evidence')
+  @RateLimit('public', 'reference')
+  @UseGuards(CitizenAccessGuard)
+  @UseInterceptors(
+    FileInterceptor('file', {
+      storage: memoryStorage(),
+      limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 0, parts: 2 },
+    }),
+  )
+  @ApiSecurity('access-code')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiResponse({ status: 201, type: EvidenceCreatedDto })
+  uploadEvidence(
+    @CitizenReport() report: CitizenReportRef,
+    @UploadedFile() file: UploadedEvidence | undefined,
+  ): Promise<EvidenceCreatedDto> {
+    return this.evidence.store(report.id, file);
+  }
+
+  @Post(':reference/statements')
+  @RateLimit('public', 'reference')
+  @UseGuards(CitizenAccessGuard, JsonShapeGuard)
+  @ApiSecurity('access-code')
+  @ApiResponse({ status: 201, type: StatementCreatedDto })
+  addStatement(
+    @CitizenReport() report: CitizenReportRef,
+    @Body() dto: CreateStatementDto,
+  ): Promise<StatementCreatedDto> {
+    return this.statements.add(report.id, dto);
+  }
+}
