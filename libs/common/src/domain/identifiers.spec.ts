@@ -305,6 +305,16 @@ describe('handles, e-mail, wallets and profiles', () => {
 });
 
 describe('normalizeSuspectIdentifier', () => {
+  it('treats a card number filed under any other type as a card, never keeping it whole', () => {
+    for (const type of ['messenger', 'crypto_wallet', 'social_profile', 'url', 'email'] as const) {
+      expect(normalizeSuspectIdentifier(type, '4111-1111-1111-1111')).toEqual({
+        type: 'card',
+        value: '4111111111111111',
+        display: '**** **** **** 1111',
+      });
+    }
+  });
+
   it.each<[SuspectIdentifierType, string, { type: string; value: string; display: string }]>([
     ['phone', '8 701 123 45 67', { type: 'phone', value: '+77011234567', display: '+7701***4567' }],
     [

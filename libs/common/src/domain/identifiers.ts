@@ -334,6 +334,9 @@ export function normalizeSuspectIdentifier(
   value: string,
 ): NormalizedIdentifier | null {
   if (typeof value !== 'string' || value.length > MAX_IDENTIFIER_LENGTH) return null;
+  // A card number filed under another type (a "messenger" of 16 digits) is still a card:
+  // full card numbers are never stored, whatever the citizen called them.
+  if (type !== 'card' && isValidCardNumber(value)) return normalizeSuspectIdentifier('card', value);
   switch (type) {
     case 'phone':
       return phoneIdentifier(value);
