@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { checkPostgres } from '@app/database';
 
 export interface EmbeddedDb {
   url: string;
@@ -58,4 +59,19 @@ export async function startEmbeddedPostgres(log: (m: string) => void): Promise<E
     url: `postgres://postgres:postgres@127.0.0.1:${PORT}/${DATABASE}`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * DATABASE_URL when set; otherwise the embedded PostgreSQL, reusing the one `npm start` runs
+ * (same data directory and port) or starting it. `stop` only stops what this call started.
+ */
+export async function resolveDatabase(log: (m: string) => void): Promise<EmbeddedDb> {
+  if (process.env.DATABASE_URL)
+    return { url: process.env.DATABASE_URL, stop: async () => undefined };
+  const url = `postgres://postgres:postgres@127.0.0.1:${PORT}/${DATABASE}`;
+  if ((await checkPostgres(url)) === null) {
+    log('using the embedded PostgreSQL that is already running');
+    return { url, stop: async () => undefined };
+  }
+  return startEmbeddedPostgres(log);
 }

@@ -27,6 +27,7 @@ import {
   UsersServiceRef,
 } from './seed-demo.refs';
 import { createApiApp } from '../apps/api/src/bootstrap/create-api-app';
+import { resolveDatabase } from './embedded-postgres';
 
 const REPORTS = Number(process.env.SEED_REPORTS ?? 20_000);
 const CONCURRENCY = Number(process.env.SEED_CONCURRENCY ?? 6);
@@ -44,6 +45,9 @@ const money = (kzt: number) => `${kzt}.00`;
 const past = (at: number) => new Date(Math.min(at, Date.now() - 60_000)).toISOString();
 
 async function main(): Promise<void> {
+  // Without DATABASE_URL, seed the embedded PostgreSQL of `npm start` (started if needed).
+  const db0 = await resolveDatabase((m) => console.log(m));
+  process.env.DATABASE_URL = db0.url;
   const config = loadConfig();
   await runMigrations(config.databaseUrl, (m) => console.log(m));
   const app = await createApiApp(config);
@@ -282,6 +286,7 @@ async function main(): Promise<void> {
       `investigator.<region>@demo.police.kz and ${supervisorEmail}: ${DEMO_PASSWORD}`,
   );
   await app.close();
+  await db0.stop();
 }
 
 main().catch((err: unknown) => {

@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig } from '@app/config';
 import { checkPostgres, runMigrations } from '@app/database';
 import { checkRedis } from '@app/queue';
-import { EmbeddedDb, startEmbeddedPostgres } from './embedded-postgres';
+import { EmbeddedDb, resolveDatabase } from './embedded-postgres';
 
 const log = (m: string) => console.log(`[start] ${m}`);
 
 async function main() {
   let embedded: EmbeddedDb | undefined;
   if (!process.env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres(log);
+    embedded = await resolveDatabase(log);
     process.env.DATABASE_URL = embedded.url;
     log(`embedded PostgreSQL running (${embedded.url.replace(/:[^:@/]*@/, ':***@')})`);
   }
