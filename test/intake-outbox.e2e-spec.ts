@@ -1,8 +1,6 @@
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
-import { createServer, connect, Server, Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { LoggerModule } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
@@ -11,6 +9,7 @@ import { QueueModule, QueueName, redisConnectionOptions } from '@app/queue';
 import { ReportsWorkerModule } from '@app/reports';
 import {
   eventually,
+  RedisOutage,
   startDeployment,
   submitReport,
   SubmittedReport,
@@ -28,53 +27,6 @@ const ALL_STATES = [
   'wait',
   'waiting-children',
 ] as const;
-
-/**
- * A TCP proxy in front of the test Redis that the test can cut and restore: "Redis down" for
- * the API and the workers, while the test itself inspects the real Redis. (A worker pointed
- * at a port where Redis never was cannot be closed again: BullMQ's Worker.close() waits for a
- * connection that never comes, taskforcesh/bullmq#4656.)
- */
-class RedisOutage {
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-
-  constructor(private readonly target: { host: string; port: number }) {}
-
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  async up(): Promise<void> {
-    if (this.server) return;
-    const server = createServer((client) => {
-      const upstream = connect(this.target.port, this.target.host);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => {
-          client.destroy();
-          upstream.destroy();
-        });
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.port, '127.0.0.1', resolve);
-    });
-    this.port = (server.address() as AddressInfo).port;
-    this.server = server;
-  }
-
-  async down(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    for (const s of this.sockets) s.destroy();
-    if (server) await new Promise((resolve) => server.close(resolve));
-  }
-}
 
 /**
  * A worker process with only the relay (the worker app minus the other domains' processors).

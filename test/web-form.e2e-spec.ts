@@ -130,6 +130,87 @@ describe('web form: a citizen files a report in Kazakh and checks its status', (
     expect(await page.isVisible('#result')).toBe(false);
   });
 
+  /**
+   * The first POST reaches the server (which files the report) but its answer is dropped, as on
+   * a flaky connection. Returns the Idempotency-Key the form used for it.
+   */
+  async function loseNextAnswer(): Promise<() => string> {
+    let key = '';
+    let dropped = false;
+    await page.route('**/api/v1/reports', async (route) => {
+      const request = route.request();
+      if (dropped || request.method() !== 'POST') return route.continue();
+      dropped = true;
+      key = request.headers()['idempotency-key'] ?? '';
+      await route.fetch();
+      await route.abort('failed');
+    });
+    return () => key;
+  }
+
+  async function reportsWithKey(
+    key: string,
+  ): Promise<Array<{ reference: string; description: string }>> {
+    return d.api
+      .get(DataSource)
+      .query('SELECT reference, description FROM reports WHERE idempotency_key = $1', [key]);
+  }
+
+  it('shows the confirmation with the access code when the first answer was lost', async () => {
+    await page.goto(`${base}/?lang=en`);
+    await fillValidForm(page);
+    await page.check('#consent');
+    const keyOf = await loseNextAnswer();
+    await page.click('#submit');
+    await page.waitForSelector('#error-summary', { state: 'visible' });
+    expect(await page.isVisible('#result')).toBe(false);
+    const [filed] = await reportsWithKey(keyOf());
+    expect(filed).toBeDefined();
+
+    await page.click('#submit'); // the citizen tries again: same key, same data
+    await page.waitForSelector('#result', { state: 'visible' });
+    const reference = (await page.textContent('#result-reference'))?.trim();
+    const accessCode = (await page.textContent('#result-access-code'))?.trim() ?? '';
+    expect(reference).toBe(filed.reference);
+    expect(accessCode).toMatch(/^[23456789A-HJ-NP-Z]{12}$/);
+    expect(await page.isVisible('#result-earlier')).toBe(false);
+    expect(await reportsWithKey(keyOf())).toHaveLength(1);
+    await d
+      .http()
+      .get(`/api/v1/reports/${reference}/status`)
+      .set('X-Access-Code', accessCode)
+      .expect(200);
+    await page.unroute('**/api/v1/reports');
+  });
+
+  it('after a lost answer and an edit, confirms what was filed and says the edit is not in it', async () => {
+    await page.goto(`${base}/?lang=en`);
+    await fillValidForm(page);
+    await page.check('#consent');
+    const keyOf = await loseNextAnswer();
+    await page.click('#submit');
+    await page.waitForSelector('#error-summary', { state: 'visible' });
+    const [filed] = await reportsWithKey(keyOf());
+
+    await page.fill(
+      byId('incident.description'),
+      'I remembered more: the seller also asked for a delivery fee by phone.',
+    );
+    await page.click('#submit'); // same key, other data: 422, then the form recovers the first
+    await page.waitForSelector('#result', { state: 'visible' });
+    expect((await page.textContent('#result-reference'))?.trim()).toBe(filed.reference);
+    expect(await page.isVisible('#result-earlier')).toBe(true);
+    const accessCode = (await page.textContent('#result-access-code'))?.trim() ?? '';
+    await d
+      .http()
+      .get(`/api/v1/reports/${filed.reference}/status`)
+      .set('X-Access-Code', accessCode)
+      .expect(200);
+    const rows = await reportsWithKey(keyOf());
+    expect(rows).toEqual([filed]);
+    await page.unroute('**/api/v1/reports');
+  });
+
   it('answers a wrong access code on the status page with not found', async () => {
     await page.goto(`${base}/status.html?lang=en&reference=FR-2020-000001`);
     await page.fill('#access-code', 'ABCDEFGHJKMN');

@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './reports';
 export * from './staff';
 export * from './rbac-matrix';
+export * from './redis-outage';

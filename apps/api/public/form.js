@@ -29,7 +29,9 @@
   var errors = []; // [{ field, code, params }] from the client or [{ field, text }] from the server
   var generic = null; // { key, params } or { text }: a problem not tied to a field
   var submitting = false;
-  var conflictCount = 0;
+  // { key, body } of an attempt whose answer never arrived (network error, 5xx): the server may
+  // have filed it. A retry with the same key and the same body gets its confirmation back.
+  var unconfirmed = null;
   var result = null;
   var liveTimer = null;
 
@@ -503,54 +505,75 @@
       return;
     }
     renderErrors(false);
-    send(payload);
+    send({ key: idempotencyKey, body: JSON.stringify(payload) }, false);
   }
 
-  function send(payload) {
+  /**
+   * One attempt. The key stays the same until an answer says nothing was filed, so a retry
+   * after a lost answer is a replay: the server answers 202 with the same reference and access
+   * code (header Idempotent-Replayed) and the confirmation shows as usual.
+   */
+  function send(attempt, recovering) {
     setSubmitting(true);
     fetch(API + '/reports', {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
         Accept: 'application/json, application/problem+json',
-        'Idempotency-Key': idempotencyKey,
+        'Idempotency-Key': attempt.key,
       },
-      body: JSON.stringify(payload),
+      body: attempt.body,
       credentials: 'same-origin',
       cache: 'no-store',
     }).then(
       function (res) {
         return readJson(res).then(function (body) {
           setSubmitting(false);
-          handleResponse(res.status, body);
+          handleResponse(res.status, body, attempt, recovering);
         });
       },
       function () {
         setSubmitting(false);
+        unconfirmed = attempt;
         showGeneric({ key: 'net.offline' });
       },
     );
   }
 
-  function handleResponse(status, body) {
-    if (status === 409) {
-      // The same Idempotency-Key is still in flight (or was used for other data):
-      // keep the key once so a retry returns the same report, then start afresh.
-      conflictCount += 1;
-      if (conflictCount > 1) idempotencyKey = newIdempotencyKey();
-      showGeneric({ key: 'net.409' });
-      return;
-    }
-    conflictCount = 0;
+  function isProblem(body, code) {
+    return !!body && body.type === '/problems/' + code;
+  }
+
+  function handleResponse(status, body, attempt, recovering) {
     if (status >= 200 && status < 300) {
-      if (body && body.reference && body.accessCode) showResult(body);
+      unconfirmed = null;
+      if (body && body.reference && body.accessCode) showResult(body, recovering);
       else showGeneric({ key: 'net.unknown', params: { status: status } });
       return;
     }
+    if (
+      status === 422 &&
+      isProblem(body, 'idempotency-key-reused') &&
+      !recovering &&
+      unconfirmed &&
+      unconfirmed.key === attempt.key
+    ) {
+      // The attempt whose answer was lost did arrive, with the data as it was then (the
+      // person has edited since). Ask for its confirmation: the same key and body replay it.
+      send(unconfirmed, true);
+      return;
+    }
     if (status === 429) return showGeneric({ key: 'net.429' });
-    if (status >= 500) return showGeneric({ key: 'net.5xx' });
-    // Any other 4xx: nothing was stored, so the next attempt gets a new key.
+    if (status >= 500) {
+      // It may have been filed before the error: keep the key and remember what was sent.
+      unconfirmed = attempt;
+      return showGeneric({ key: 'net.5xx' });
+    }
+    // Any other 4xx: nothing was filed now, so the next attempt gets a new key.
     idempotencyKey = newIdempotencyKey();
+    unconfirmed = null;
+    // 409: the key filed a report too long ago to be confirmed again (idempotency-key-expired).
+    if (status === 409) return showGeneric({ key: 'net.409' });
     if (status === 413) return showGeneric({ key: 'net.413' });
     if (status === 400 || status === 422) {
       var list = body && Array.isArray(body.errors) ? body.errors : [];
@@ -586,7 +609,9 @@
       : '';
   }
 
-  function showResult(body) {
+  /** `earlier`: the confirmation of an earlier version of the form's data (see handleResponse). */
+  function showResult(body, earlier) {
+    $('result-earlier').hidden = !earlier;
     result = {
       reference: String(body.reference),
       accessCode: String(body.accessCode),

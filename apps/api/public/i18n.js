@@ -119,7 +119,7 @@ var FraudI18n = (function () {
       'net.offline':
         'Сервиске қосылу мүмкін болмады. Интернет байланысын тексеріп, қайталап көріңіз. Енгізген деректеріңіз осы бетте сақталды.',
       'net.409':
-        'Алдыңғы жіберу әлі өңделуде. Бірнеше секунд күтіп, «Арызды жіберу» түймесін қайта басыңыз.',
+        'Осы нысанмен бұрын жіберілген арыз тым көп уақыт бұрын қабылданғандықтан, оны қайта растау мүмкін емес. Жаңа арыз ретінде жіберу үшін «Арызды жіберу» түймесін қайта басыңыз.',
       'net.413':
         'Арыз тым үлкен. Сипаттаманы қысқартыңыз немесе жазбалар санын азайтып, қайталап көріңіз.',
       'net.429': 'Сұраулар тым көп. Бір минуттай күтіп, қайталап көріңіз.',
@@ -140,6 +140,8 @@ var FraudI18n = (function () {
       'result.copyText': 'Тіркеу нөмірі: {reference}\nҚол жеткізу коды: {accessCode}',
       'result.print': 'Басып шығару',
       'result.submittedAt': 'Қабылданған уақыты: {date}',
+      'result.earlierVersion':
+        'Бұл — сіз бұрын жіберген арыз: оның растауы сізге жетпеген. Кейін енгізген өзгерістеріңіз оған кірмеген — оларды төмендегі тіркеу нөмірі мен қол жеткізу кодын пайдаланып, мәртебе бетінде қосыңыз.',
       'result.nextTitle': 'Әрі қарай не болады',
       'result.next':
         'Арызыңызды өңіріңіздің киберқылмысқа қарсы іс-қимыл бөлімі қарайды. Қосымша ақпарат қажет болса, тергеуші сізге телефон арқылы хабарласады. Мәртебені тексеріп, дәлелдерді кез келген уақытта қоса аласыз.',
@@ -408,7 +410,7 @@ var FraudI18n = (function () {
       'net.offline':
         'Не удалось связаться с сервисом. Проверьте подключение к интернету и попробуйте ещё раз. Введённые данные сохранены на этой странице.',
       'net.409':
-        'Предыдущая отправка ещё обрабатывается. Подождите несколько секунд и снова нажмите «Отправить заявление».',
+        'Заявление, отправленное ранее из этой формы, принято слишком давно, и подтвердить его повторно нельзя. Чтобы подать его как новое, снова нажмите «Отправить заявление».',
       'net.413':
         'Заявление слишком большое. Сократите описание или уменьшите количество записей и попробуйте ещё раз.',
       'net.429': 'Слишком много запросов. Подождите минуту и попробуйте ещё раз.',
@@ -428,6 +430,8 @@ var FraudI18n = (function () {
       'result.copyText': 'Номер заявления: {reference}\nКод доступа: {accessCode}',
       'result.print': 'Распечатать',
       'result.submittedAt': 'Принято: {date}',
+      'result.earlierVersion':
+        'Это заявление, которое вы отправили раньше: подтверждение до вас не дошло. Изменения, внесённые после этого, в него не вошли — добавьте их на странице статуса, указав номер и код доступа ниже.',
       'result.nextTitle': 'Что будет дальше',
       'result.next':
         'Заявление рассмотрит подразделение по противодействию киберпреступности вашего региона. Если понадобятся дополнительные сведения, следователь свяжется с вами по телефону. Проверять статус и добавлять доказательства можно в любое время.',
@@ -690,7 +694,7 @@ var FraudI18n = (function () {
       'net.offline':
         'Could not connect to the service. Check your internet connection and try again. Your answers are kept on this page.',
       'net.409':
-        'Your previous attempt is still being processed. Wait a few seconds and press “Send report” again.',
+        'A report sent earlier from this form was received too long ago to be confirmed again. Press “Send report” again to file it as a new report.',
       'net.413':
         'The report is too large. Shorten the description or remove some entries and try again.',
       'net.429': 'Too many requests. Please wait a minute and try again.',
@@ -710,6 +714,8 @@ var FraudI18n = (function () {
       'result.copyText': 'Reference number: {reference}\nAccess code: {accessCode}',
       'result.print': 'Print',
       'result.submittedAt': 'Received: {date}',
+      'result.earlierVersion':
+        'This is the report you sent earlier: its confirmation did not reach you. The changes you made afterwards are not in it — add them on the status page with the reference number and access code below.',
       'result.nextTitle': 'What happens next',
       'result.next':
         'The cyber-crime unit of your region will examine your report. If more information is needed, an investigator will contact you by phone. You can check the status and add evidence at any time.',

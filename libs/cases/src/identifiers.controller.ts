@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PathIdPipe } from '@app/common';
 import { Auth, CurrentUser } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
+import { normalizeReference } from '@app/reports';
 import {
   IdentifierLookupDto,
   IdentifierLookupQueryDto,
@@ -40,13 +41,6 @@ export class IdentifiersController {
   }
 }
 
-/** `FR-YYYY-NNNNNN` (the `ck_reports_reference` check), trimmed and upper-cased, or null. */
-function parseReference(value: string): string | null {
-  if (value.length > 32) return null;
-  const reference = value.trim().toUpperCase();
-  return /^FR-[0-9]{4}-[0-9]{6,9}$/.test(reference) ? reference : null;
-}
-
 /** The staff view of one report; the citizen routes live in libs/reports. */
 @ApiTags('reports (staff)')
 @Controller('reports')
@@ -58,7 +52,7 @@ export class StaffReportsController {
   @ApiOperation({ summary: 'The full report, personal data decrypted (audited)' })
   @ApiOkResponse({ type: StaffReportDto })
   get(
-    @Param('reference', new PathIdPipe('Report', parseReference)) reference: string,
+    @Param('reference', new PathIdPipe('Report', normalizeReference)) reference: string,
     @CurrentUser() user: StaffPrincipal,
   ): Promise<StaffReportDto> {
     return this.reports.get(user, reference);

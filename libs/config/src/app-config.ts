@@ -24,6 +24,8 @@ export interface AppConfig {
   triageSweepAfterMinutes: number;
   freezeBlockingBusinessDays: number;
   outboxPollMs: number;
+  /** How long an Idempotency-Key replay returns the access code (kept encrypted until then). */
+  idempotencyReplayHours: number;
   /** Failed staff sign-ins: per-account lock and per-IP lock. */
   login: { maxFailures: number; lockMinutes: number; ipMaxFailures: number };
   /** Not from the environment: tests set it to capture the structured log. */

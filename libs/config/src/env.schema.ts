@@ -166,4 +166,14 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(100)
   OUTBOX_POLL_MS = 1000;
+
+  /**
+   * How long a repeated Idempotency-Key gets the first answer back, access code included (kept
+   * encrypted for that long, then wiped). Later repeats are `409 idempotency-key-expired`.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  IDEMPOTENCY_REPLAY_HOURS = 24;
 }

@@ -14,6 +14,8 @@ describe('loadConfig', () => {
     expect(config.reportingTimeZone).toBe('Asia/Almaty');
     expect(config.slaMinutes).toEqual({ P1: 60, P2: 1440, P3: 4320, P4: 10080 });
     expect(config.triageSweepAfterMinutes).toBe(5);
+    expect(config.idempotencyReplayHours).toBe(24);
+    expect(loadConfig({ ...base, IDEMPOTENCY_REPLAY_HOURS: '48' }).idempotencyReplayHours).toBe(48);
   });
 
   it('names the variable that is wrong', () => {
@@ -25,6 +27,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, TRIAGE_SWEEP_AFTER_MINUTES: '0' })).toThrow(
       /TRIAGE_SWEEP_AFTER_MINUTES/,
+    );
+    expect(() => loadConfig({ ...base, IDEMPOTENCY_REPLAY_HOURS: '0' })).toThrow(
+      /IDEMPOTENCY_REPLAY_HOURS/,
     );
   });
 

@@ -121,6 +121,7 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
     triageSweepAfterMinutes: env.TRIAGE_SWEEP_AFTER_MINUTES,
     freezeBlockingBusinessDays: env.FREEZE_BLOCKING_BUSINESS_DAYS,
     outboxPollMs: env.OUTBOX_POLL_MS,
+    idempotencyReplayHours: env.IDEMPOTENCY_REPLAY_HOURS,
     login: {
       maxFailures: env.LOGIN_MAX_FAILURES,
       lockMinutes: env.LOGIN_LOCK_MINUTES,

@@ -1,11 +1,19 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
+import { BackgroundSchedules } from './background-schedules';
+import { useLoggedBullClasses } from './logged-bullmq';
 import { DEFAULT_JOB_OPTIONS, QueueName } from './queue-names';
 import { redisConnectionOptions } from './redis';
 import { RedisClient } from './redis-client.provider';
 
-/** Redis connection and every queue, registered once for both apps. */
+useLoggedBullClasses();
+
+/**
+ * Redis connection and every queue, registered once for both apps. Every queue and worker logs
+ * its connection errors through the Nest logger, throttled (`logged-bullmq.ts`);
+ * `BackgroundSchedules` sets up repeatable jobs without blocking bootstrap.
+ */
 @Module({
   imports: [
     BullModule.forRootAsync({
@@ -18,7 +26,7 @@ import { RedisClient } from './redis-client.provider';
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
-  providers: [RedisClient],
-  exports: [BullModule, RedisClient],
+  providers: [RedisClient, BackgroundSchedules],
+  exports: [BullModule, RedisClient, BackgroundSchedules],
 })
 export class QueueModule {}

@@ -5,6 +5,8 @@ export { CreateStatementDto } from './dtos/create-statement.dto';
 export { SuspectDto, TransactionDto, MAX_LIST_ITEMS } from './dtos/report-parts.dto';
 export { IsPlainText, isPlainText } from './dtos/report-validators';
 export * from './dtos/report-responses.dto';
+export { formatReference, normalizeReference } from './intake/reference-number';
+export { wipeExpiredReplayCodes } from './intake/idempotency';
 export { OUTBOX_TOPICS, reportTriageJobId } from './outbox/report-outbox';
 export type { TriageOutboxPayload } from './outbox/report-outbox';
 export { TRIAGE_JOB_NAME } from './outbox/report-outbox-relay.service';

@@ -31,7 +31,6 @@ import { ReportStatusService } from './citizen/report-status.service';
 import { StatementService } from './citizen/statement.service';
 import { CreateReportDto } from './dtos/create-report.dto';
 import { CreateStatementDto } from './dtos/create-statement.dto';
-import { JsonShapeGuard } from './dtos/json-shape.guard';
 import {
   EvidenceCreatedDto,
   ReportStatusDto,
@@ -67,10 +66,17 @@ export class ReportsController {
   @Post()
   @HttpCode(202)
   @RateLimit('public')
-  @UseGuards(JsonShapeGuard)
   @ApiOperation({ summary: 'File a fraud report; the access code is shown only once' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiResponse({ status: 202, type: SubmittedReportDto })
+  @ApiResponse({
+    status: 409,
+    description: 'idempotency-key-expired: the key filed a report before the replay window',
+  })
+  @ApiResponse({
+    status: 422,
+    description: 'idempotency-key-reused: the key filed a report with a different body',
+  })
   async submit(
     @Body() dto: CreateReportDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -114,7 +120,7 @@ export class ReportsController {
 
   @Post(':reference/statements')
   @RateLimit('public', 'reference')
-  @UseGuards(CitizenAccessGuard, JsonShapeGuard)
+  @UseGuards(CitizenAccessGuard)
   @ApiSecurity('access-code')
   @ApiResponse({ status: 201, type: StatementCreatedDto })
   addStatement(

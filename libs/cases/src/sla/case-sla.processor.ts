@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
 import { IsUUID } from 'class-validator';
 import { DelayedError, Job } from 'bullmq';
-import { QueueName } from '@app/queue';
+import { BackgroundSchedules, QueueName } from '@app/queue';
 import { parseJobData } from '../shared/job-payload';
 import { SLA_SWEEP_JOB, SlaJobData, SlaTimersService } from './sla-timers.service';
 import { SlaCheck, SlaService } from './sla.service';
@@ -21,12 +21,14 @@ export class CaseSlaProcessor extends WorkerHost implements OnApplicationBootstr
   constructor(
     private readonly sla: SlaService,
     private readonly timers: SlaTimersService,
+    private readonly schedules: BackgroundSchedules,
   ) {
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.timers.scheduleSweep();
+  /** In the background: with Redis down the upsert waits for it, and the worker must start. */
+  onApplicationBootstrap(): void {
+    this.schedules.start('SLA sweep schedule', () => this.timers.scheduleSweep());
   }
 
   async process(job: Job, token?: string): Promise<SlaCheck | { breached: number }> {

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { queryRows } from '@app/database';
 import { QueueName } from '@app/queue';
-import { reportTriageJobId, TRIAGE_JOB_NAME } from '@app/reports';
+import { reportTriageJobId, TRIAGE_JOB_NAME, wipeExpiredReplayCodes } from '@app/reports';
 
 export const TRIAGE_SWEEP_JOB = 'sweep';
 const SWEEP_EVERY_MS = 60_000;
@@ -21,6 +21,8 @@ export interface TriageSweepResult {
   retried: number;
   /** Ensuring the job failed (logged); the next sweep tries again. */
   errors: number;
+  /** Idempotency replay codes past IDEMPOTENCY_REPLAY_HOURS, wiped (docs/intake.md). */
+  replayCodesWiped: number;
 }
 
 type SweepAction = 'added' | 'retried' | 'pending';
@@ -52,9 +54,23 @@ export class TriageSweepService {
     );
   }
 
-  /** Every overdue untriaged report, oldest first, in keyset-paged batches. */
+  /**
+   * Every overdue untriaged report, oldest first, in keyset-paged batches. Also wipes the
+   * encrypted Idempotency-Key replay codes whose window has passed: the same minutely report
+   * housekeeping, one statement on a partial index.
+   */
   async sweep(): Promise<TriageSweepResult> {
-    const result: TriageSweepResult = { untriaged: 0, added: 0, retried: 0, errors: 0 };
+    const replayCodesWiped = await wipeExpiredReplayCodes(
+      this.dataSource.manager,
+      this.config.idempotencyReplayHours,
+    );
+    const result: TriageSweepResult = {
+      untriaged: 0,
+      added: 0,
+      retried: 0,
+      errors: 0,
+      replayCodesWiped,
+    };
     let after: { submittedAt: string; id: string } | null = null;
     for (;;) {
       const batch: { id: string; submitted_at: string }[] = await queryRows(

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ConflictProblem, parseIsoDateTime } from '@app/common';
+import {
+  ConflictProblem,
+  maskCardNumbersInOptionalText,
+  maskCardNumbersInText,
+  parseIsoDateTime,
+} from '@app/common';
 import type { StaffPrincipal } from '@app/identity';
 import { queryOne } from '@app/database';
 import type { AddNoteDto, RecordOffendersDto } from '../dtos/case-commands.dto';
@@ -14,11 +19,12 @@ import { lockCaseInScope } from '../shared/case-rows';
 export class CaseRecordsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Never public: notes stay off the citizen's timeline. */
+  /** Never public: notes stay off the citizen's timeline. Card numbers are stored masked. */
   async addNote(user: StaffPrincipal, caseId: string, dto: AddNoteDto): Promise<NoteCreatedDto> {
+    const text = maskCardNumbersInText(dto.text);
     return this.dataSource.transaction(async (manager) => {
       await lockCaseInScope(manager, user, caseId);
-      await appendCaseEvent(manager, caseId, staffActor(user.id), 'note.added', { text: dto.text });
+      await appendCaseEvent(manager, caseId, staffActor(user.id), 'note.added', { text });
       return { caseId, at: new Date().toISOString() };
     });
   }
@@ -28,6 +34,7 @@ export class CaseRecordsService {
     caseId: string,
     dto: RecordOffendersDto,
   ): Promise<OffenderRecordDto> {
+    const note = maskCardNumbersInOptionalText(dto.note ?? null);
     return this.dataSource.transaction(async (manager) => {
       const row = await lockCaseInScope(manager, user, caseId);
       if (row.merged_into_id !== null) {
@@ -45,7 +52,7 @@ export class CaseRecordsService {
         manager,
         `INSERT INTO offender_records (case_id, count, detained_at, note, created_by)
          VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [caseId, dto.count, detainedAt, dto.note ?? null, user.id],
+        [caseId, dto.count, detainedAt, note, user.id],
       );
       if (!record) throw new Error('offender insert returned no row');
       await appendCaseEvent(manager, caseId, staffActor(user.id), 'offenders.recorded', {
@@ -58,7 +65,7 @@ export class CaseRecordsService {
         caseId,
         count: dto.count,
         detainedAt: detainedAt.toISOString(),
-        note: dto.note ?? null,
+        note,
       };
     });
   }

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BadRequestProblem, ConflictProblem, sqlStringList } from '@app/common';
+import {
+  BadRequestProblem,
+  ConflictProblem,
+  maskCardNumbersInOptionalText,
+  sqlStringList,
+} from '@app/common';
 import type { CaseStatus } from '@app/common';
 import { AccessDeniedProblem } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
@@ -210,6 +215,8 @@ export async function applyTransition(
   action: string,
   extra: Record<string, unknown> = {},
 ): Promise<void> {
+  // Free text: a card number in it is stored masked (DESIGN.md).
+  const agency = maskCardNumbersInOptionalText(dto.agency);
   await manager.query(
     `UPDATE cases
         SET status = $2,
@@ -218,14 +225,14 @@ export async function applyTransition(
             solved_at = CASE WHEN $2 = 'solved' THEN now() ELSE NULL END,
             updated_at = now(), version = version + 1
       WHERE id = $1`,
-    [row.id, dto.to, dto.reason ?? null, dto.agency ?? null],
+    [row.id, dto.to, dto.reason ?? null, agency ?? null],
   );
   await appendCaseEvent(manager, row.id, actor, 'case.transitioned', {
     from: row.status,
     to: dto.to,
     via: action,
     ...(dto.reason === undefined ? {} : { reason: dto.reason }),
-    ...(dto.agency === undefined ? {} : { agency: dto.agency }),
+    ...(agency === undefined ? {} : { agency }),
     ...extra,
   });
   await syncReportStatus(manager, row.id, dto.to);

@@ -1,5 +1,6 @@
 export * from './money';
 export * from './identifiers';
+export * from './card-text';
 export * from './iin';
 export * from './validation';
 export * from './crypto';

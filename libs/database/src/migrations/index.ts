@@ -1,4 +1,5 @@
 import { InitialSchema1763800000000 } from './1763800000000-InitialSchema';
+import { IdempotencyReplay1763810000100 } from './1763810000100-IdempotencyReplay';
 import { FundsLedger1763840000000 } from './1763840000000-FundsLedger';
 import { StatsRollups1763840000001 } from './1763840000001-StatsRollups';
 import { CaseWorkflow1763830000000 } from './1763830000000-CaseWorkflow';
@@ -8,6 +9,7 @@ import { StatsStableFigures1763840000100 } from './1763840000100-StatsStableFigu
 // TypeORM runs pending migrations in timestamp order; keep this list in that order too.
 export const MIGRATIONS: (new () => object)[] = [
   InitialSchema1763800000000,
+  IdempotencyReplay1763810000100,
   CaseWorkflow1763830000000,
   AppendOnlyHistory1763830000100,
   FundsLedger1763840000000,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUuid, Money, NotFoundProblem } from '@app/common';
+import { isUuid, maskCardNumbersInText, Money, NotFoundProblem } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { assertRegion, regionScope, StaffPrincipal } from '@app/identity';
 import { queryOne as firstRow, queryRows as rows } from '@app/database';
@@ -109,8 +109,9 @@ export class FreezeRequestsService {
     return { items: found.map(toView) };
   }
 
-  async dismiss(id: string, reason: string, user: StaffPrincipal): Promise<FreezeRequestView> {
+  async dismiss(id: string, text: string, user: StaffPrincipal): Promise<FreezeRequestView> {
     if (!isUuid(id)) throw new NotFoundProblem('Freeze request');
+    const reason = maskCardNumbersInText(text); // free text: no full card number stored
     return this.dataSource.transaction(async (m) => {
       await lockOwningCase(m, 'freeze_requests', id, user); // lock order: case → request
       const found = await firstRow<RequestRow & { region: string }>(

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BadRequestProblem, isUuid, maskAccount, Money, NotFoundProblem } from '@app/common';
+import {
+  BadRequestProblem,
+  isUuid,
+  maskAccount,
+  maskCardNumbersInText,
+  Money,
+  NotFoundProblem,
+} from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { assertRegion, regionScope, StaffPrincipal } from '@app/identity';
 import { queryOne as firstRow, queryRows as rows } from '@app/database';
@@ -60,7 +67,8 @@ export class FreezesService {
         amount.toString(),
       ]);
     }
-    const bank = dto.bank ?? request?.bank ?? 'unknown';
+    // Free text: a card number typed into it is stored masked (DESIGN.md).
+    const bank = maskCardNumbersInText(dto.bank ?? request?.bank ?? 'unknown');
     const accountMasked = dto.account ? maskAccount(dto.account) : request?.account_display;
     if (accountMasked === undefined) {
       throw new BadRequestProblem('account is required unless freezeRequestId is given', [
@@ -148,6 +156,7 @@ export class FreezesService {
   }
 
   async extend(freezeId: string, dto: ExtendFreezeDto, user: StaffPrincipal): Promise<FreezeView> {
+    const sanctionRef = maskCardNumbersInText(dto.sanctionRef); // free text: no full card numbers
     try {
       return await this.dataSource.transaction(async (m) => {
         await lockOwningCase(m, 'freezes', freezeId, user);
@@ -169,11 +178,11 @@ export class FreezesService {
           m,
           `UPDATE freezes AS f SET expires_at = $2, extended_at = now(), sanction_ref = $3
             WHERE f.id = $1 RETURNING ${FREEZE_COLUMNS}`,
-          [freezeId, expiresAt, dto.sanctionRef],
+          [freezeId, expiresAt, sanctionRef],
         );
         await appendFundsEvent(m, freeze.case_id, user.id, 'funds.freeze_extended', {
           freezeId,
-          sanctionRef: dto.sanctionRef,
+          sanctionRef,
           days,
           expiresAt: expiresAt.toISOString(),
         });

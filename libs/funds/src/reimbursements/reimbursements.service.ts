@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUuid, Money, NotFoundProblem } from '@app/common';
+import { isUuid, maskCardNumbersInText, Money, NotFoundProblem } from '@app/common';
 import type { ReimbursementSource } from '@app/common';
 import { StaffPrincipal } from '@app/identity';
 import { queryOne as firstRow } from '@app/database';
@@ -96,8 +96,9 @@ export class ReimbursementsService {
   }
 
   /** Marks a reimbursement reversed (once) and takes it out of the report's net total. */
-  async reverse(id: string, reason: string, user: StaffPrincipal): Promise<ReimbursementView> {
+  async reverse(id: string, text: string, user: StaffPrincipal): Promise<ReimbursementView> {
     if (!isUuid(id)) throw new NotFoundProblem('Reimbursement');
+    const reason = maskCardNumbersInText(text); // free text: no full card number stored
     try {
       return await this.dataSource.transaction(async (m) => {
         // Lock order (docs/money.md): the case (404 / 403 here), then the report, the same

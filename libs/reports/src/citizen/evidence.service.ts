@@ -3,7 +3,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { BadRequestProblem, ConflictProblem, DomainException } from '@app/common';
+import {
+  BadRequestProblem,
+  ConflictProblem,
+  DomainException,
+  maskCardNumbersInText,
+} from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import type { EvidenceCreatedDto } from '../dtos/report-responses.dto';
 import { Evidence } from '../entities/evidence.entity';
@@ -32,7 +37,8 @@ export interface UploadedEvidence {
 
 // File names come from the citizen's device: keep them readable, never executable or hidden.
 function safeOriginalName(name: string): string {
-  const cleaned = name
+  // A scan named after the card ("4400 4301 2345 6789.jpg") keeps only its last four digits.
+  const cleaned = maskCardNumbersInText(name)
     // eslint-disable-next-line no-control-regex -- stripping control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f/\\]/g, '_')
     .trim()

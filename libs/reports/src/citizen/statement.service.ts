@@ -1,7 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { BadRequestProblem, Money, PiiService } from '@app/common';
+import {
+  BadRequestProblem,
+  findCardNumbersInText,
+  maskCardNumbersInText,
+  Money,
+  PiiService,
+} from '@app/common';
 import type { CreateStatementDto } from '../dtos/create-statement.dto';
 import type { StatementCreatedDto } from '../dtos/report-responses.dto';
 import { ReportTransaction } from '../entities/report-transaction.entity';
@@ -10,7 +16,8 @@ import { OUTBOX_TOPICS, writeTriageOutbox } from '../outbox/report-outbox';
 
 /**
  * Information a citizen adds later. New transactions raise the report's loss; new
- * transactions or suspects put the report back on the triage queue (through the outbox).
+ * transactions or suspects (a card number in the text counts) put the report back on the
+ * triage queue (through the outbox).
  */
 @Injectable()
 export class StatementService {
@@ -31,7 +38,10 @@ export class StatementService {
       ]);
     }
     const hashCard = (digits: string): string => this.pii.cardHash(digits);
-    const identifiers = identifierRows(suspects, transactions, hashCard);
+    // A card typed into the text is stored masked and links as a card suspect (keyed hash).
+    const textCards = findCardNumbersInText(text).map((c) => c.digits);
+    const identifiers = identifierRows(suspects, transactions, hashCard, textCards);
+    const storedText = maskCardNumbersInText(text);
     const statementId = randomUUID();
     const result = await this.dataSource.transaction(async (em) => {
       // The row lock orders concurrent statements: positions and the loss stay consistent.
@@ -45,7 +55,7 @@ export class StatementService {
       const added = lossOf(rows);
       const [statement]: Array<{ created_at: Date }> = await em.query(
         'INSERT INTO report_statements (id, report_id, text) VALUES ($1, $2, $3) RETURNING created_at',
-        [statementId, reportId, text],
+        [statementId, reportId, storedText],
       );
       if (rows.length > 0) {
         await em.insert(

@@ -7,14 +7,14 @@ export class SubmittedReportDto {
   reference!: string;
 
   @ApiProperty({
-    type: String,
-    nullable: true,
     example: 'K7M2Q9XA4TRB',
-    description: 'shown once; null when an Idempotency-Key replay answers',
+    description:
+      'the key to the citizen endpoints; an Idempotency-Key replay within ' +
+      'IDEMPOTENCY_REPLAY_HOURS (header Idempotent-Replayed: true) answers the same code',
   })
-  accessCode!: string | null;
+  accessCode!: string;
 
-  @ApiProperty({ enum: REPORT_STATUSES })
+  @ApiProperty({ enum: REPORT_STATUSES, description: 'always `received` (also on a replay)' })
   status!: ReportStatus;
 
   @ApiProperty({ example: '2025-05-01T09:30:00.000Z' })

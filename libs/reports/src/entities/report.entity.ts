@@ -59,12 +59,19 @@ export interface ReportLoan {
 @Check('ck_reports_loss_tiyn', `"loss_tiyn" >= 0`)
 @Check('ck_reports_reimbursed_tiyn', `"reimbursed_tiyn" >= 0 AND "reimbursed_tiyn" <= "loss_tiyn"`)
 @Check('ck_reports_frozen_tiyn', `"frozen_tiyn" >= 0`)
+@Check(
+  'ck_reports_idempotency_replay',
+  `"idempotency_key" IS NOT NULL OR ("replay_access_code_enc" IS NULL AND "idempotency_body_hash" IS NULL)`,
+)
 @Index('ix_reports_submitted_at', ['submittedAt'])
 @Index('ix_reports_region_submitted_at', ['region', 'submittedAt'])
 @Index('ix_reports_fraud_type_submitted_at', ['fraudType', 'submittedAt'])
 @Index('ix_reports_case_id', ['caseId'])
 @Index('ix_reports_reporter_phone_bidx', ['reporterPhoneBidx'])
 @Index('ix_reports_reporter_iin_bidx', ['reporterIinBidx'])
+@Index('ix_reports_replay_code_pending', ['submittedAt'], {
+  where: '"replay_access_code_enc" IS NOT NULL',
+})
 export class Report {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_reports' })
   id!: string;
@@ -84,6 +91,17 @@ export class Report {
 
   @Column({ name: 'idempotency_key', type: 'text', nullable: true })
   idempotencyKey!: string | null;
+
+  /**
+   * The access code, AES-GCM encrypted, so an Idempotency-Key replay can hand it back; wiped
+   * (null) once IDEMPOTENCY_REPLAY_HOURS have passed. Never the code in clear.
+   */
+  @Column({ name: 'replay_access_code_enc', type: 'text', nullable: true })
+  replayAccessCodeEnc!: string | null;
+
+  /** Keyed SHA-256 of the canonical request body sent with the Idempotency-Key; wiped with it. */
+  @Column({ name: 'idempotency_body_hash', type: 'text', nullable: true })
+  idempotencyBodyHash!: string | null;
 
   @Column({ name: 'reporter_full_name', type: 'text' })
   reporterFullName!: string;

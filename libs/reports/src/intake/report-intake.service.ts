@@ -1,8 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { Money, normalizeKzPhone, parseIsoDateTime, PiiService } from '@app/common';
+import { DataSource, QueryFailedError } from 'typeorm';
+import {
+  findCardNumbersInText,
+  maskCardNumbersInOptionalText,
+  maskCardNumbersInText,
+  Money,
+  normalizeKzPhone,
+  parseIsoDateTime,
+  PiiDecryptionError,
+  PiiService,
+} from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
+import { queryOne } from '@app/database';
 import type { CreateReportDto } from '../dtos/create-report.dto';
 import type { SubmittedReportDto } from '../dtos/report-responses.dto';
 import { Report, ReportLoan } from '../entities/report.entity';
@@ -10,6 +20,11 @@ import { ReportIdentifier } from '../entities/report-identifier.entity';
 import { ReportTransaction } from '../entities/report-transaction.entity';
 import { OUTBOX_TOPICS, writeTriageOutbox } from '../outbox/report-outbox';
 import { generateAccessCode } from './access-code';
+import {
+  canonicalJson,
+  IdempotencyKeyExpiredProblem,
+  IdempotencyKeyReusedProblem,
+} from './idempotency';
 import { formatReference, yearIn } from './reference-number';
 import { identifierRows, lossOf, transactionRows } from './report-rows';
 
@@ -20,6 +35,22 @@ export interface SubmitResult {
 }
 
 const IDEMPOTENCY_CONSTRAINT = 'uq_reports_idempotency_key';
+
+/** What an Idempotency-Key carries into the submission. */
+interface IdempotencyClaim {
+  key: string;
+  /** Keyed SHA-256 of the canonical body: a reused key with other data is a 422. */
+  bodyHash: string;
+}
+
+interface EarlierSubmission {
+  id: string;
+  reference: string;
+  submitted_at: Date;
+  replay_access_code_enc: string | null;
+  idempotency_body_hash: string | null;
+  within_window: boolean;
+}
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   if (!(error instanceof QueryFailedError)) return false;
@@ -42,20 +73,37 @@ export class ReportIntakeService {
   ) {}
 
   async submit(dto: CreateReportDto, idempotencyKey: string | null): Promise<SubmitResult> {
-    if (idempotencyKey !== null) {
-      const earlier = await this.replay(idempotencyKey);
+    const claim: IdempotencyClaim | null =
+      idempotencyKey === null
+        ? null
+        : {
+            key: idempotencyKey,
+            bodyHash: this.pii.blindIndex('idempotency-body', canonicalJson(dto)),
+          };
+    if (claim !== null) {
+      const earlier = await this.replay(claim);
       if (earlier) return earlier;
     }
     const accessCode = generateAccessCode();
-    const report = this.draft(dto, accessCode, idempotencyKey);
+    const report = this.draft(dto, accessCode, claim);
     const hashCard = (digits: string): string => this.pii.cardHash(digits);
     const transactions = transactionRows(dto.transactions ?? [], 0, hashCard);
-    const identifiers = identifierRows(dto.suspects ?? [], dto.transactions ?? [], hashCard);
+    // A card typed into the description links like a suspect card (by its keyed hash only).
+    const textCards = findCardNumbersInText(dto.incident.description).map((c) => c.digits);
+    const identifiers = identifierRows(
+      dto.suspects ?? [],
+      dto.transactions ?? [],
+      hashCard,
+      textCards,
+    );
     const loanTiyn = report.loan ? BigInt(report.loan.amountTiyn) : 0n;
     report.lossTiyn = lossOf(transactions, loanTiyn);
+    // Before the transaction, on its own connection: concurrent submissions do not queue on the
+    // counter row, and a submission that fails afterwards leaves a gap (references are unique,
+    // not gap-free).
+    report.reference = await this.allocateReference(report.submittedAt);
     try {
       await this.dataSource.transaction(async (em) => {
-        report.reference = await this.nextReference(em, report.submittedAt);
         await em.insert(Report, report);
         if (transactions.length > 0) {
           await em.insert(
@@ -73,8 +121,8 @@ export class ReportIntakeService {
       });
     } catch (error) {
       // A concurrent request with the same key won the race: answer as its replay.
-      if (idempotencyKey !== null && isUniqueViolation(error, IDEMPOTENCY_CONSTRAINT)) {
-        const earlier = await this.replay(idempotencyKey);
+      if (claim !== null && isUniqueViolation(error, IDEMPOTENCY_CONSTRAINT)) {
+        const earlier = await this.replay(claim);
         if (earlier) return earlier;
       }
       throw error;
@@ -91,27 +139,72 @@ export class ReportIntakeService {
     };
   }
 
-  private async replay(idempotencyKey: string): Promise<SubmitResult | null> {
-    const earlier = await this.dataSource.getRepository(Report).findOne({
-      where: { idempotencyKey },
-      select: { id: true, reference: true, status: true, submittedAt: true },
-    });
+  /**
+   * The first answer again for a known key: same reference, access code (decrypted) and time,
+   * and the status that answer had. Null for an unknown key. A key whose replay window has
+   * passed is a 409 (and its row is wiped now, not only by the sweep); the same key with other
+   * data is a 422.
+   */
+  private async replay(claim: IdempotencyClaim): Promise<SubmitResult | null> {
+    const hours = this.config.idempotencyReplayHours;
+    const earlier = await queryOne<EarlierSubmission>(
+      this.dataSource.manager,
+      `SELECT id, reference, submitted_at, replay_access_code_enc, idempotency_body_hash,
+              submitted_at > now() - make_interval(hours => $2) AS within_window
+         FROM reports WHERE idempotency_key = $1`,
+      [claim.key, hours],
+    );
     if (!earlier) return null;
+    const accessCode =
+      earlier.within_window && earlier.replay_access_code_enc !== null
+        ? this.decryptReplayCode(earlier.id, earlier.replay_access_code_enc)
+        : null;
+    if (accessCode === null) {
+      if (earlier.replay_access_code_enc !== null || earlier.idempotency_body_hash !== null) {
+        await this.dataSource.query(
+          `UPDATE reports SET replay_access_code_enc = NULL, idempotency_body_hash = NULL
+            WHERE id = $1`,
+          [earlier.id],
+        );
+      }
+      this.logger.log({ reference: earlier.reference }, 'idempotency key expired');
+      throw new IdempotencyKeyExpiredProblem(hours);
+    }
+    if (earlier.idempotency_body_hash !== claim.bodyHash) {
+      this.logger.log({ reference: earlier.reference }, 'idempotency key reused with other data');
+      throw new IdempotencyKeyReusedProblem();
+    }
+    this.logger.log({ reference: earlier.reference, reportId: earlier.id }, 'report replayed');
     return {
       replayed: true,
       body: {
         reference: earlier.reference,
-        accessCode: null,
-        status: earlier.status,
-        submittedAt: earlier.submittedAt.toISOString(),
+        accessCode,
+        // The status of the first answer: the report may have moved on since.
+        status: 'received',
+        submittedAt: earlier.submitted_at.toISOString(),
       },
     };
   }
 
-  /** Per-year counter row, upserted in the report's transaction: it locks until commit. */
-  private async nextReference(em: EntityManager, submittedAt: Date): Promise<string> {
+  /** Null when no configured key opens it (a PII key retired since): treated as expired. */
+  private decryptReplayCode(reportId: string, token: string): string | null {
+    try {
+      return this.pii.decrypt(token);
+    } catch (error) {
+      if (!(error instanceof PiiDecryptionError)) throw error;
+      this.logger.warn({ reportId }, 'replay access code cannot be decrypted; treated as expired');
+      return null;
+    }
+  }
+
+  /**
+   * Next per-year number, in its own autocommit statement (`DataSource.query` takes a pooled
+   * connection and gives it back at once): the counter row is locked only for this statement.
+   */
+  private async allocateReference(submittedAt: Date): Promise<string> {
     const year = yearIn(this.config.reportingTimeZone, submittedAt);
-    const rows: Array<{ last_value: number }> = await em.query(
+    const rows: Array<{ last_value: number }> = await this.dataSource.query(
       `INSERT INTO reference_counters (year, last_value) VALUES ($1, 1)
        ON CONFLICT (year) DO UPDATE SET last_value = reference_counters.last_value + 1
        RETURNING last_value`,
@@ -120,7 +213,7 @@ export class ReportIntakeService {
     return formatReference(year, rows[0].last_value);
   }
 
-  private draft(dto: CreateReportDto, accessCode: string, idempotencyKey: string | null): Report {
+  private draft(dto: CreateReportDto, accessCode: string, claim: IdempotencyClaim | null): Report {
     const { reporter, incident } = dto;
     const phone = normalizeKzPhone(reporter.phone) as string;
     const report = new Report();
@@ -128,8 +221,12 @@ export class ReportIntakeService {
     report.accessCodeHash = this.pii.hashAccessCode(accessCode);
     report.status = 'received';
     report.submittedAt = new Date();
-    report.idempotencyKey = idempotencyKey;
-    report.reporterFullName = reporter.fullName.trim();
+    report.idempotencyKey = claim?.key ?? null;
+    // Only with a key, and only encrypted: what lets a retry give the citizen the code again.
+    report.replayAccessCodeEnc = claim === null ? null : this.pii.encrypt(accessCode);
+    report.idempotencyBodyHash = claim?.bodyHash ?? null;
+    // Free text never keeps a full card number (DESIGN.md): masked to its last four digits.
+    report.reporterFullName = maskCardNumbersInText(reporter.fullName.trim());
     report.reporterIinEnc = reporter.iin ? this.pii.encrypt(reporter.iin) : null;
     report.reporterIinBidx = reporter.iin ? this.pii.blindIndex('iin', reporter.iin) : null;
     report.reporterPhoneEnc = this.pii.encrypt(phone);
@@ -141,15 +238,15 @@ export class ReportIntakeService {
     report.fraudType = incident.fraudType;
     report.channel = incident.channel;
     report.occurredAt = parseIsoDateTime(incident.occurredAt) as Date;
-    report.description = incident.description.trim();
+    report.description = maskCardNumbersInText(incident.description.trim());
     report.loan = dto.loan ? this.loanOf(dto.loan) : null;
     return report;
   }
 
   private loanOf(loan: NonNullable<CreateReportDto['loan']>): ReportLoan {
     return {
-      lender: loan.lender.trim(),
-      contractNumber: loan.contractNumber?.trim() || null,
+      lender: maskCardNumbersInText(loan.lender.trim()),
+      contractNumber: maskCardNumbersInOptionalText(loan.contractNumber?.trim() || null),
       amountTiyn: Money.parseAmount(loan.amount).toString(),
       issuedAt: (parseIsoDateTime(loan.issuedAt) as Date).toISOString(),
     };

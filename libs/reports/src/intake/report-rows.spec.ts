@@ -44,6 +44,18 @@ describe('transactionRows', () => {
     expect(iban.toAccountDisplay).toBe('KZ86****0100');
   });
 
+  it('masks card numbers typed into the bank names', () => {
+    const [row] = transactionRows(
+      [tx({ fromBank: 'Kaspi, my card 4400 4301 2345 6789', toBank: ' Halyk ' })],
+      0,
+      hashCard,
+    );
+    expect(row).toMatchObject({
+      fromBank: 'Kaspi, my card **** **** **** 6789',
+      toBank: 'Halyk',
+    });
+  });
+
   it('keeps blank banks and accounts as null', () => {
     const [row] = transactionRows([tx({ fromBank: '  ', toAccount: null })], 0, hashCard);
     expect(row).toMatchObject({ fromBank: null, toAccountType: null, toAccountValue: null });
@@ -73,6 +85,22 @@ describe('identifierRows', () => {
         display: 'KZ86125KZT5004100100',
         source: 'transaction',
       },
+    ]);
+  });
+});
+
+describe('identifierRows: cards found in free text', () => {
+  it('adds each as a card suspect, once, after suspects and destinations', () => {
+    const rows = identifierRows(
+      [{ type: 'card', value: '4111 1111 1111 1111' }],
+      [tx({ toAccount: '4400-4301-2345-6789' })],
+      (digits) => `hash(${digits})`,
+      ['4111111111111111', '4400430123456789', '5555555555554444', '5555555555554444'],
+    );
+    expect(rows.map((r) => [r.type, r.value, r.display, r.source])).toEqual([
+      ['card', 'hash(4111111111111111)', '**** **** **** 1111', 'suspect'],
+      ['card', 'hash(4400430123456789)', '**** **** **** 6789', 'transaction'],
+      ['card', 'hash(5555555555554444)', '**** **** **** 4444', 'suspect'],
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import {
   classifyAccount,
   maskAccount,
+  maskCardNumbersInText,
   Money,
   normalizeSuspectIdentifier,
   parseIsoDateTime,
@@ -37,9 +38,10 @@ function mustParseDate(value: string): Date {
   return date;
 }
 
+/** Trimmed free text, card numbers masked (DESIGN.md: full card numbers are never stored). */
 function optionalText(value: string | null | undefined): string | null {
   const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
+  return trimmed ? maskCardNumbersInText(trimmed) : null;
 }
 
 /** The linking identifier of a value; cards become their keyed hash, displayed masked. */
@@ -84,11 +86,14 @@ export function transactionRows(
 /**
  * Every suspect and every transaction destination as a normalised identifier, each
  * (type, value) once: a suspect named twice, or also paid, links the report only once.
+ * `textCards` are card numbers found in free text (`findCardNumbersInText`): they become
+ * `card` suspect identifiers too, so a card typed into a description still links.
  */
 export function identifierRows(
   suspects: readonly SuspectDto[],
   transactions: readonly TransactionDto[],
   hashCard: CardHasher,
+  textCards: readonly string[] = [],
 ): IdentifierRow[] {
   const rows = new Map<string, IdentifierRow>();
   const add = (type: SuspectType, raw: string, source: IdentifierSource): void => {
@@ -101,6 +106,7 @@ export function identifierRows(
     const type = t.toAccount ? classifyAccount(t.toAccount) : null;
     if (t.toAccount && type !== null) add(type, t.toAccount, 'transaction');
   }
+  for (const digits of textCards) add('card', digits, 'suspect');
   return [...rows.values()];
 }
 

@@ -52,8 +52,7 @@ export class ReportOutboxRelay implements OnApplicationBootstrap, BeforeApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    // Connection errors surface through add(); this only keeps them out of stderr.
-    this.queue.on('error', () => undefined);
+    // Connection errors surface through add(); QueueModule logs the queue's own, throttled.
     this.schedule(0);
   }
 

@@ -1,0 +1,254 @@
+import { DataSource } from 'typeorm';
+import { luhnValid } from '@app/common';
+import {
+  createStaff,
+  eventually,
+  startDeployment,
+  TestDeployment,
+  TestStaff,
+  validReportBody,
+} from '@app/testing';
+
+/** A Luhn-valid 16-digit card number with the given 15-digit prefix. */
+function cardNumber(prefix15: string): string {
+  for (let check = 0; check <= 9; check += 1) {
+    if (luhnValid(`${prefix15}${check}`)) return `${prefix15}${check}`;
+  }
+  throw new Error('unreachable');
+}
+
+const spaced = (card: string): string => card.replace(/(\d{4})(?=\d)/g, '$1 ');
+const dashed = (card: string): string => card.replace(/(\d{4})(?=\d)/g, '$1-');
+const masked = (card: string): string => `**** **** **** ${card.slice(-4)}`;
+
+/** One card per free-text field, so a leak names its field. */
+const CARDS = {
+  description: cardNumber('440043012345678'),
+  fullName: cardNumber('400000111122223'),
+  fromBank: cardNumber('400000222233334'),
+  toBank: cardNumber('400000333344445'),
+  lender: cardNumber('400000444455556'),
+  contractNumber: cardNumber('400000555566667'),
+  statement: cardNumber('510510510510510'),
+  evidenceName: cardNumber('400000666677778'),
+  note: cardNumber('400000777788889'),
+  offenderNote: cardNumber('400000888899990'),
+  agency: cardNumber('400000999900001'),
+  freezeBank: cardNumber('400000121212121'),
+  sanctionRef: cardNumber('400000131313131'),
+  dismissReason: cardNumber('400000141414141'),
+  reversalReason: cardNumber('400000151515151'),
+};
+
+interface Column {
+  table_name: string;
+  column_name: string;
+}
+
+/** Any 2xx; the status codes of the staff routes are not what this suite is about. */
+function ok(res: { status: number; body: unknown }): void {
+  if (res.status < 200 || res.status > 299) {
+    throw new Error(`expected 2xx, got ${res.status}: ${JSON.stringify(res.body)}`);
+  }
+}
+
+const hoursAgo = (h: number): string => new Date(Date.now() - h * 3600_000).toISOString();
+
+/**
+ * DESIGN.md: full card numbers are never stored. A citizen (or an investigator) may still type
+ * one into any free-text field. Every such field is filed through the real API and worker;
+ * then every text/json column of every table is searched for each card, however typed.
+ */
+describe('intake: card numbers typed into free text are never stored', () => {
+  let d: TestDeployment;
+  let db: DataSource;
+  let investigator: TestStaff;
+  let reportId: string;
+  let caseId: string;
+  /** The case of a second report whose only identifier is the description's card. */
+  let linkedCaseId: string;
+
+  beforeAll(async () => {
+    d = await startDeployment({
+      label: 'intakecardtext',
+      worker: true,
+      env: { RATE_LIMIT_PUBLIC_PER_MINUTE: '100000' },
+    });
+    db = d.api.get(DataSource);
+    investigator = await createStaff(d, { role: 'investigator' });
+  });
+  afterAll(async () => d?.close());
+
+  const staff = (method: 'post' | 'get', path: string) =>
+    d.http()[method](`/api/v1${path}`).set('Authorization', `Bearer ${investigator.token}`);
+
+  it('files a report, statement, evidence and staff records that mention cards', async () => {
+    const body = validReportBody({
+      reporter: { fullName: `Aigerim Sarsenbayeva ${CARDS.fullName}` },
+      incident: {
+        fraudType: 'fake_loan',
+        description: `I paid to ${spaced(CARDS.description)} for a loan that never came.`,
+      },
+      transactions: [
+        {
+          paidAt: hoursAgo(1),
+          amount: '50000.00',
+          method: 'bank_transfer',
+          fromBank: `Kaspi, my card ${dashed(CARDS.fromBank)}`,
+          toBank: `Halyk ${CARDS.toBank}`,
+          toAccount: 'KZ86125KZT5004100100',
+        },
+      ],
+      loan: {
+        lender: `QuickCash (card ${spaced(CARDS.lender)})`,
+        contractNumber: CARDS.contractNumber,
+        amount: '20000.00',
+        issuedAt: hoursAgo(48),
+      },
+    });
+    const filed = await d.http().post('/api/v1/reports').send(body).expect(202);
+    const { reference, accessCode } = filed.body as { reference: string; accessCode: string };
+    [{ id: reportId }] = await db.query('SELECT id FROM reports WHERE reference = $1', [reference]);
+
+    const statement = await d
+      .http()
+      .post(`/api/v1/reports/${reference}/statements`)
+      .set('X-Access-Code', accessCode)
+      .send({ text: `He now asks for money to card\n${dashed(CARDS.statement)} instead.` })
+      .expect(201);
+    // The card in the text is a new suspect identifier: the report goes back to triage.
+    expect(statement.body).toMatchObject({ suspectsAdded: 1 });
+
+    await d
+      .http()
+      .post(`/api/v1/reports/${reference}/evidence`)
+      .set('X-Access-Code', accessCode)
+      .attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), `${spaced(CARDS.evidenceName)}.pdf`)
+      .expect(201);
+
+    caseId = await eventually(async () => {
+      const [row] = await db.query('SELECT case_id FROM reports WHERE id = $1', [reportId]);
+      return row?.case_id as string | null;
+    }, 30_000);
+
+    // Another victim names the description's card as the only suspect: the same case.
+    const other = await d
+      .http()
+      .post('/api/v1/reports')
+      .send(
+        validReportBody({
+          reporter: { phone: '8 702 000 11 22' },
+          transactions: [],
+          suspects: [{ type: 'card', value: CARDS.description }],
+        }),
+      )
+      .expect(202);
+    linkedCaseId = await eventually(async () => {
+      const [row] = await db.query('SELECT case_id FROM reports WHERE reference = $1', [
+        other.body.reference,
+      ]);
+      return row?.case_id as string | null;
+    }, 30_000);
+
+    await staff('post', `/cases/${caseId}/claim`).expect(ok);
+    await staff('post', `/cases/${caseId}/notes`)
+      .send({ text: `Victim's statement mentions ${spaced(CARDS.note)}.` })
+      .expect(ok);
+    const offenders = await staff('post', `/cases/${caseId}/offenders`)
+      .send({ count: 1, detainedAt: hoursAgo(1), note: `Held card ${CARDS.offenderNote}` })
+      .expect(ok);
+    expect(offenders.body.note).toBe(`Held card ${masked(CARDS.offenderNote)}`);
+
+    const freeze = await staff('post', `/cases/${caseId}/freezes`)
+      .send({
+        bank: `Halyk, card ${spaced(CARDS.freezeBank)}`,
+        account: 'KZ86125KZT5004100100',
+        amount: '1000.00',
+        frozenAt: hoursAgo(0.5),
+        stage: 'domestic',
+        reportId,
+      })
+      .expect(ok);
+    await staff('post', `/freezes/${freeze.body.id}/extend`)
+      .send({ sanctionRef: `Sanction for ${dashed(CARDS.sanctionRef)}` })
+      .expect(ok);
+    const [request] = await db.query(
+      `SELECT id FROM freeze_requests WHERE case_id = $1 AND status = 'pending' LIMIT 1`,
+      [caseId],
+    );
+    expect(request).toBeDefined();
+    await staff('post', `/freeze-requests/${request.id}/dismiss`)
+      .send({ reason: `Duplicate of ${CARDS.dismissReason}` })
+      .expect(ok);
+    const reimbursement = await staff('post', `/cases/${caseId}/reimbursements`)
+      .send({ reportId, amount: '100.00', source: 'bank_compensation', paidAt: hoursAgo(0.2) })
+      .expect(ok);
+    await staff('post', `/reimbursements/${reimbursement.body.id}/reverse`)
+      .send({ reason: `Paid to the wrong card ${spaced(CARDS.reversalReason)}` })
+      .expect(ok);
+
+    await staff('post', `/cases/${caseId}/transition`)
+      .send({ to: 'referred', agency: `Interpol desk, re ${spaced(CARDS.agency)}` })
+      .expect(ok);
+  });
+
+  it('keeps only the masked form, in every text and json column of every table', async () => {
+    const columns = (await db.query(
+      `SELECT table_name, column_name FROM information_schema.columns
+        WHERE table_schema = 'public'
+          AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')
+        ORDER BY table_name, column_name`,
+    )) as Column[];
+    expect(columns.length).toBeGreaterThan(10);
+    const found: string[] = [];
+    for (const { table_name: table, column_name: column } of columns) {
+      for (const [field, card] of Object.entries(CARDS)) {
+        for (const typed of [card, spaced(card), dashed(card)]) {
+          const [{ n }] = (await db.query(
+            `SELECT count(*)::int AS n FROM "${table}" WHERE strpos("${column}"::text, $1) > 0`,
+            [typed],
+          )) as Array<{ n: number }>;
+          if (n > 0) found.push(`${table}.${column}: ${field} as "${typed}"`);
+        }
+      }
+    }
+    expect(found).toEqual([]);
+
+    const [report] = await db.query(
+      'SELECT description, reporter_full_name, loan FROM reports WHERE id = $1',
+      [reportId],
+    );
+    expect(report.description).toBe(
+      `I paid to ${masked(CARDS.description)} for a loan that never came.`,
+    );
+    expect(report.reporter_full_name).toBe(`Aigerim Sarsenbayeva ${masked(CARDS.fullName)}`);
+    expect(report.loan).toMatchObject({
+      lender: `QuickCash (card ${masked(CARDS.lender)})`,
+      contractNumber: masked(CARDS.contractNumber),
+    });
+    const [statement] = await db.query('SELECT text FROM report_statements WHERE report_id = $1', [
+      reportId,
+    ]);
+    expect(statement.text).toBe(
+      `He now asks for money to card\n${masked(CARDS.statement)} instead.`,
+    );
+  });
+
+  it('links the cards of the description and the statement as card suspects (keyed hash)', async () => {
+    const cards = await db.query(
+      `SELECT value, display, source FROM report_identifiers
+        WHERE report_id = $1 AND type = 'card' ORDER BY display`,
+      [reportId],
+    );
+    const expected = [CARDS.description, CARDS.statement, '4111111111111111']
+      .map(masked)
+      .sort()
+      .map((display) => ({
+        display,
+        value: expect.stringMatching(/^[0-9a-f]{64}$/),
+        source: 'suspect',
+      }));
+    expect(cards).toEqual(expected);
+    expect(linkedCaseId).toBe(caseId);
+  });
+});
