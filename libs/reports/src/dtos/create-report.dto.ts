@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
   Equals,
-  IsArray,
   IsDefined,
   IsEmail,
   IsIn,
@@ -26,7 +24,7 @@ import {
   REGIONS,
 } from '@app/common';
 import type { AgeGroup, Channel, FraudType, Language, Region } from '@app/common';
-import { MAX_LIST_ITEMS, SuspectDto, TransactionDto } from './report-parts.dto';
+import { OptionalPartList, SuspectDto, TransactionDto } from './report-parts.dto';
 import { IsNotBeforeEarliest, IsPlainText, OnlyForFraudType } from './report-validators';
 
 export class ReporterDto {
@@ -128,22 +126,10 @@ export class CreateReportDto {
   @Type(() => IncidentDto)
   incident!: IncidentDto;
 
-  @ApiPropertyOptional({ type: [TransactionDto], maxItems: MAX_LIST_ITEMS })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_LIST_ITEMS)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => TransactionDto)
+  @OptionalPartList(TransactionDto)
   transactions?: TransactionDto[] | null;
 
-  @ApiPropertyOptional({ type: [SuspectDto], maxItems: MAX_LIST_ITEMS })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_LIST_ITEMS)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => SuspectDto)
+  @OptionalPartList(SuspectDto)
   suspects?: SuspectDto[] | null;
 
   @ApiPropertyOptional({ type: LoanDto, description: 'only for fraudType fake_loan' })

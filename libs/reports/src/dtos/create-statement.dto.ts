@@ -1,15 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  ValidateNested,
-} from 'class-validator';
-import { MAX_LIST_ITEMS, SuspectDto, TransactionDto } from './report-parts.dto';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { OptionalPartList, SuspectDto, TransactionDto } from './report-parts.dto';
 import { IsPlainText } from './report-validators';
 
 /** `POST /api/v1/reports/{reference}/statements`: at least one part must be non-empty. */
@@ -21,21 +12,9 @@ export class CreateStatementDto {
   @IsPlainText({ multiline: true })
   text?: string | null;
 
-  @ApiPropertyOptional({ type: [TransactionDto], maxItems: MAX_LIST_ITEMS })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_LIST_ITEMS)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => TransactionDto)
+  @OptionalPartList(TransactionDto)
   transactions?: TransactionDto[] | null;
 
-  @ApiPropertyOptional({ type: [SuspectDto], maxItems: MAX_LIST_ITEMS })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_LIST_ITEMS)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => SuspectDto)
+  @OptionalPartList(SuspectDto)
   suspects?: SuspectDto[] | null;
 }

@@ -1,5 +1,17 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import {
   IsAccountRef,
   IsMoneyAmount,
@@ -59,4 +71,19 @@ export class SuspectDto {
   @Length(1, 500)
   @IsSuspectValue()
   value!: string;
+}
+
+/** An optional list of 0–50 nested parts (payments or suspects), each validated as `type`. */
+export function OptionalPartList(
+  type: typeof TransactionDto | typeof SuspectDto,
+): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: [type], maxItems: MAX_LIST_ITEMS }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(MAX_LIST_ITEMS),
+    IsObject({ each: true }),
+    ValidateNested({ each: true }),
+    Type(() => type),
+  );
 }
