@@ -191,6 +191,8 @@ export const RBAC_MATRIX: RbacRow[] = [
       body: { fullName: 'Renamed by RBAC test' },
     }),
   },
+  // national staff only: a regional supervisor is a 403 (region), audited
+  { method: 'GET', path: '/admin/queues', allow: ['supervisor:national', 'admin'], expect: [200] },
 
   // Prefilled from DESIGN.md's "who" column; owners: adjust allow lists and fixtures.
   // cases

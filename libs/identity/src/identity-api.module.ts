@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { QueueModule } from '@app/queue';
 import { AccessAuditInterceptor } from './access/access-audit.interceptor';
+import { QueueDashboardController } from './admin-queues/queue-dashboard.controller';
+import { QueueDashboardService } from './admin-queues/queue-dashboard.service';
 import { AuthController } from './auth/auth.controller';
 import { LoginAttemptsService } from './auth/login-attempts.service';
 import { LoginService } from './auth/login.service';
@@ -12,18 +14,20 @@ import { AdminUsersController } from './users/admin-users.controller';
 import { UsersService } from './users/users.service';
 
 /**
- * The API side of identity: sign-in, /me, admin user management, the first-admin bootstrap,
- * and two app-wide pieces: rate limiting (RateLimitModule) and the access-denial audit
- * interceptor. Listed once in apps/api/src/feature-modules.ts.
+ * The API side of identity: sign-in, /me, admin user management, the admin queue dashboard
+ * (`/admin/queues`), the first-admin bootstrap, and two app-wide pieces: rate limiting
+ * (RateLimitModule) and the access-denial audit interceptor. Listed once in
+ * apps/api/src/feature-modules.ts.
  */
 @Module({
   imports: [IdentityModule, QueueModule, RateLimitModule],
-  controllers: [AuthController, AdminUsersController],
+  controllers: [AuthController, AdminUsersController, QueueDashboardController],
   providers: [
     UsersService,
     LoginService,
     LoginAttemptsService,
     BootstrapAdminService,
+    QueueDashboardService,
     { provide: APP_INTERCEPTOR, useClass: AccessAuditInterceptor },
   ],
   exports: [UsersService],
