@@ -50,6 +50,17 @@ describe('foundation: the real API on real Postgres and Redis', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.js:\d+/);
   });
 
+  it('answers text with a lone surrogate escape with 400, never a 500 or altered data', async () => {
+    const res = await d
+      .http()
+      .post('/api/v1/reports')
+      .set('Content-Type', 'application/json')
+      .send('{"reporter":{"email":"\\ud800"}}')
+      .expect(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.detail).toMatch(/not valid Unicode/);
+  });
+
   it('answers an oversized body with 413', async () => {
     const big = JSON.stringify({ text: 'x'.repeat(1_100_000) });
     const res = await d

@@ -1,4 +1,4 @@
-import { jsonShapeWithin } from './json-shape';
+import { isWellFormedText, jsonShapeWithin, jsonTextWellFormed } from './json-shape';
 
 const nested = (depth: number): unknown => {
   let value: unknown = 1;
@@ -21,5 +21,15 @@ describe('jsonShapeWithin', () => {
   it('rejects bodies with too many values', () => {
     expect(jsonShapeWithin(new Array(20_000).fill(0))).toBe(false);
     expect(jsonShapeWithin(new Array(19_998).fill(0))).toBe(true);
+  });
+});
+
+describe('jsonTextWellFormed', () => {
+  it('accepts ordinary and astral text, rejects lone surrogates in values and keys', () => {
+    expect(jsonTextWellFormed({ a: ['Айгерім', 'emoji 😀', 1, null] })).toBe(true);
+    expect(jsonTextWellFormed({ a: { email: '\ud800' } })).toBe(false);
+    expect(jsonTextWellFormed(['x\udfffy'])).toBe(false);
+    expect(jsonTextWellFormed({ ['k\ud83d']: 1 })).toBe(false);
+    expect(isWellFormedText('\ud83d\ude00')).toBe(true);
   });
 });

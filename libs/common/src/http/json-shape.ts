@@ -4,6 +4,32 @@ import { problem, PROBLEM_CONTENT_TYPE } from '../errors';
 /** Far beyond any valid request body (a report is 3 levels, lists of 50), far below harm. */
 export const JSON_SHAPE_LIMITS = { maxDepth: 16, maxNodes: 20_000 } as const;
 
+/** A lone UTF-16 surrogate: JSON allows `"\\ud800"`, but it is not text and cannot be stored. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function isWellFormedText(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
+}
+
+/** True when every string (and every key) in a parsed JSON value is well-formed Unicode. */
+export function jsonTextWellFormed(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (typeof current === 'string') {
+      if (!isWellFormedText(current)) return false;
+    } else if (Array.isArray(current)) {
+      stack.push(...current);
+    } else if (typeof current === 'object' && current !== null) {
+      for (const [key, child] of Object.entries(current)) {
+        if (!isWellFormedText(key)) return false;
+        stack.push(child);
+      }
+    }
+  }
+  return true;
+}
+
 /**
  * Measures a parsed JSON value without recursion: depth and the number of values. Returns
  * false as soon as a limit is passed.
@@ -28,13 +54,21 @@ export function jsonShapeWithin(
 
 /**
  * Express middleware, right after the JSON body parser: an absurdly deep or large body is a 400
- * before anything walks it recursively (the validation pipe would exhaust the stack: a 500).
+ * before anything walks it recursively (the validation pipe would exhaust the stack: a 500), and
+ * so is text with lone surrogates (validators may throw on it, storage would alter it).
  */
 export function jsonShapeLimit(req: Request, res: Response, next: NextFunction): void {
-  if (jsonShapeWithin(req.body)) return next();
-  const detail =
-    `The JSON body is nested deeper than ${JSON_SHAPE_LIMITS.maxDepth} levels or holds more ` +
-    `than ${JSON_SHAPE_LIMITS.maxNodes} values`;
+  let detail: string;
+  if (!jsonShapeWithin(req.body)) {
+    detail =
+      `The JSON body is nested deeper than ${JSON_SHAPE_LIMITS.maxDepth} levels or holds more ` +
+      `than ${JSON_SHAPE_LIMITS.maxNodes} values`;
+  } else if (!jsonTextWellFormed(req.body)) {
+    // Checked after the shape, so the walk is bounded.
+    detail = 'The JSON body contains text that is not valid Unicode (a lone surrogate escape)';
+  } else {
+    return next();
+  }
   res
     .status(400)
     .type(PROBLEM_CONTENT_TYPE)
