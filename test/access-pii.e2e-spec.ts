@@ -1,33 +1,22 @@
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { generateValidIin, luhnValid } from '@app/common';
+import { generateValidIin } from '@app/common';
 import { redisConnectionOptions } from '@app/queue';
 import {
+  cardNumber,
   createStaff,
   eventually,
+  findInDatabase,
   startDeployment,
   TestDeployment,
   validReportBody,
 } from '@app/testing';
-
-/** A Luhn-valid card number with the given 15-digit prefix. */
-function cardNumber(prefix15: string): string {
-  for (let check = 0; check <= 9; check += 1) {
-    if (luhnValid(`${prefix15}${check}`)) return `${prefix15}${check}`;
-  }
-  throw new Error('unreachable');
-}
 
 const IIN = generateValidIin(new Date(Date.UTC(1979, 2, 14)), 3, 4821);
 const PHONE_DIGITS = '7015554321';
 const EMAIL = 'pii.victim.q7x@example.kz';
 const CARD = cardNumber('440043017654321');
 const CARD_SPACED = CARD.replace(/(\d{4})(?=\d)/g, '$1 ');
-
-interface Column {
-  table_name: string;
-  column_name: string;
-}
 
 /**
  * Files a report with known personal data through the real API and worker, with debug logging
@@ -136,23 +125,7 @@ describe('access: personal data never in the clear (logs, database, Redis)', () 
     expect(inLog).toEqual([]);
 
     // 2. Every text, varchar and json column of every table.
-    const columns = (await db.query(
-      `SELECT table_name, column_name FROM information_schema.columns
-        WHERE table_schema = 'public'
-          AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')
-        ORDER BY table_name, column_name`,
-    )) as Column[];
-    expect(columns.length).toBeGreaterThan(10);
-    const inDb: string[] = [];
-    for (const { table_name: table, column_name: column } of columns) {
-      for (const [name, value] of Object.entries(needles)) {
-        const [{ n }] = (await db.query(
-          `SELECT count(*)::int AS n FROM "${table}" WHERE strpos("${column}"::text, $1) > 0`,
-          [value],
-        )) as Array<{ n: number }>;
-        if (n > 0) inDb.push(`${table}.${column}: ${name}`);
-      }
-    }
+    const inDb = await findInDatabase(db, needles);
     expect(inDb).toEqual([]);
 
     // 3. Every Redis key of this deployment (queues, job payloads, rate-limit counters).

@@ -5,3 +5,4 @@ export * from './reports';
 export * from './staff';
 export * from './rbac-matrix';
 export * from './redis-outage';
+export * from './db-scan';

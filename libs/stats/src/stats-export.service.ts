@@ -5,23 +5,18 @@ import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { DataSource } from 'typeorm';
 import { Money } from '@app/common';
+import { FIGURE_NAMES } from './figures';
 import { addDays, monthsOf } from './period';
 import type { ExportGranularity } from './stats.dto';
 import type { StatsFilter } from './stats-scope';
 
+/** The summary's figures per row, except the rate (a ratio of sums, not summable per row). */
 export const EXPORT_COLUMNS = [
   'period',
   'region',
   'fraudType',
-  'reportsReceived',
-  'damageReported',
-  'casesOpened',
-  'casesSolved',
-  'offendersDetained',
-  'frozenTotal',
-  'frozenAbroadTotal',
-  'reimbursedTotal',
-] as const;
+  ...FIGURE_NAMES.filter((name) => name !== 'reimbursementRate'),
+];
 
 interface ExportRow {
   p: string;
