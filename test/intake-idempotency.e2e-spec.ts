@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { TriageSweepService } from '@app/cases';
+import { TriageSweepService } from '@app/cases/worker';
 import { startDeployment, TestDeployment, validReportBody } from '@app/testing';
 
 const REPORTS = '/api/v1/reports';

@@ -6,7 +6,7 @@ import { LoggerModule } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule, QueueName, redisConnectionOptions } from '@app/queue';
-import { ReportsWorkerModule } from '@app/reports';
+import { ReportsWorkerModule } from '@app/reports/worker';
 import {
   eventually,
   RedisOutage,

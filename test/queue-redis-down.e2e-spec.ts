@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { QueueName, redisConnectionOptions } from '@app/queue';
-import { SLA_SWEEP_JOB, TRIAGE_SWEEP_JOB } from '@app/cases';
+import { SLA_SWEEP_JOB, TRIAGE_SWEEP_JOB } from '@app/queue';
 import {
   eventually,
   RedisOutage,
@@ -101,9 +101,12 @@ describe('queue: the worker starts while Redis is down', () => {
   it('sets the repeatable jobs up once Redis is back', async () => {
     await outage.up();
     const [sla, sweep] = queues;
-    await eventually(async () => (await sla.getJobScheduler(SLA_SWEEP_JOB)) !== undefined, 30_000);
     await eventually(
-      async () => (await sweep.getJobScheduler(TRIAGE_SWEEP_JOB)) !== undefined,
+      async () => (await sla.getJobScheduler(SLA_SWEEP_JOB.name)) !== undefined,
+      30_000,
+    );
+    await eventually(
+      async () => (await sweep.getJobScheduler(TRIAGE_SWEEP_JOB.name)) !== undefined,
       30_000,
     );
     await eventually(async () => lines('SLA sweep schedule: done').length === 1, 10_000);

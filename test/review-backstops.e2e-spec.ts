@@ -3,7 +3,7 @@ import { Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { randomBytes, randomInt } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { TriageSweepService } from '@app/cases';
+import { TriageSweepService } from '@app/cases/worker';
 import { QueueName, redisConnectionOptions } from '@app/queue';
 import {
   createStaff,

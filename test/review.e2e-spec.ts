@@ -4,14 +4,8 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CASE_STATUSES, ibanMod97, isValidIban } from '@app/common';
 import type { CaseStatus, Region } from '@app/common';
-import {
-  allowedTargets,
-  CASE_TRANSITIONS,
-  findTransition,
-  slaJobId,
-  TriageService,
-} from '@app/cases';
-import { QueueName } from '@app/queue';
+import { allowedTargets, CASE_TRANSITIONS, findTransition, TriageService } from '@app/cases';
+import { QueueName, SLA_DUE_JOB } from '@app/queue';
 import {
   createStaff,
   eventually,
@@ -625,8 +619,16 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
       )) as [{ priority: string }[], number];
       const queue = d.api.get<Queue>(getQueueToken(QueueName.CaseSla));
       const priority = row[0].priority as 'P4';
-      await queue.add('due', { caseId }, { jobId: `${slaJobId({ caseId, priority })}-test` });
-      await queue.add('due', { caseId }, { jobId: `${slaJobId({ caseId, priority })}-again` });
+      await queue.add(
+        'due',
+        { caseId },
+        { jobId: `${SLA_DUE_JOB.jobId({ caseId, priority })}-test` },
+      );
+      await queue.add(
+        'due',
+        { caseId },
+        { jobId: `${SLA_DUE_JOB.jobId({ caseId, priority })}-again` },
+      );
       const breached = await eventually(async () => {
         const res = await as(investigator).get(`/cases?slaBreached=true&region=almaty_city`);
         return (res.body.items as { id: string }[]).find((c) => c.id === caseId);
@@ -643,7 +645,9 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
     it('arms a delayed timer per case and priority; a late claim still counts as a breach', async () => {
       const caseId = await newCase();
       const queue = d.api.get<Queue>(getQueueToken(QueueName.CaseSla));
-      const job = await eventually(() => queue.getJob(slaJobId({ caseId, priority: 'P4' })));
+      const job = await eventually(() =>
+        queue.getJob(SLA_DUE_JOB.jobId({ caseId, priority: 'P4' })),
+      );
       expect(await job.getState()).toBe('delayed');
       expect(job.opts.delay).toBeGreaterThan(6 * 86_400_000);
 

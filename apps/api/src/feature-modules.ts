@@ -1,14 +1,19 @@
 import { Type } from '@nestjs/common';
-import { CasesApiModule } from '@app/cases';
-import { FundsApiModule } from '@app/funds';
-import { IdentityApiModule } from '@app/identity';
-import { ReportsApiModule } from '@app/reports';
-import { StatsApiModule } from '@app/stats';
+import { CasesApiModule } from '@app/cases/api';
+import { FundsModule } from '@app/funds';
+import { FundsApiModule } from '@app/funds/api';
+import { IdentityApiModule } from '@app/identity/api';
+import { ReportsApiModule } from '@app/reports/api';
+import { StatsApiModule } from '@app/stats/api';
 
-/** Domain modules whose controllers the API serves. One line per domain. */
+/**
+ * Domain modules whose controllers the API serves, one line per domain; each comes from its
+ * lib's `api` entry point. FundsModule provides the cases → money port (docs/development.md).
+ */
 export const API_FEATURE_MODULES: Type[] = [
   IdentityApiModule,
   ReportsApiModule,
+  FundsModule,
   FundsApiModule,
   CasesApiModule,
   StatsApiModule,

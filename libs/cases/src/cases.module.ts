@@ -1,24 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { PiiModule } from '@app/common';
-import { FundsApiModule, FundsModule } from '@app/funds';
-import { IdentityModule, User } from '@app/identity';
+import { IdentityModule } from '@app/identity';
 import { QueueModule } from '@app/queue';
-import { REPORT_ENTITIES } from '@app/reports';
-import { CasesController } from './cases.controller';
+import { ReportsModule } from '@app/reports';
 import { CaseCounter, CaseEvent, CaseIdentifier, Case, OffenderRecord } from './entities';
-import { IdentifiersController, StaffReportsController } from './identifiers.controller';
-import { IdentifiersService } from './identifiers/identifiers.service';
 import { CaseMergeService } from './merge/case-merge.service';
-import { CaseDetailService } from './queue/case-detail.service';
 import { CaseQueueService } from './queue/case-queue.service';
-import { StaffReportsService } from './reports/staff-reports.service';
-import { CaseSlaProcessor } from './sla/case-sla.processor';
 import { SlaTimersService } from './sla/sla-timers.service';
 import { SlaService } from './sla/sla.service';
-import { ReportTriageProcessor } from './triage/report-triage.processor';
-import { TriageSweepProcessor } from './triage/triage-sweep.processor';
-import { TriageSweepService } from './triage/triage-sweep.service';
 import { TriageService } from './triage/triage.service';
 import { CaseRecordsService } from './workflow/case-records.service';
 import { CaseWorkflowService } from './workflow/case-workflow.service';
@@ -38,30 +27,12 @@ const CORE_SERVICES = [
 
 /**
  * Cases without HTTP or processors: triage, SLA, workflow, merge and the queue read side.
- * Registers the report and user entities too, which the case relations point at.
+ * Triage's freeze requests and a merge's money go through CASE_MONEY, which the funds lib
+ * (above this one) provides globally.
  */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([...CASE_ENTITIES, ...REPORT_ENTITIES, User]),
-    FundsModule,
-    QueueModule,
-  ],
+  imports: [TypeOrmModule.forFeature(CASE_ENTITIES), ReportsModule, IdentityModule, QueueModule],
   providers: CORE_SERVICES,
   exports: [TypeOrmModule, ...CORE_SERVICES],
 })
 export class CasesModule {}
-
-/** The staff HTTP API: queue, workflow, identifiers, the staff report view (API app). */
-@Module({
-  imports: [CasesModule, IdentityModule, FundsApiModule, PiiModule],
-  controllers: [CasesController, IdentifiersController, StaffReportsController],
-  providers: [CaseDetailService, IdentifiersService, StaffReportsService],
-})
-export class CasesApiModule {}
-
-/** The triage and SLA processors and the triage sweep (worker app). */
-@Module({
-  imports: [CasesModule, QueueModule],
-  providers: [ReportTriageProcessor, CaseSlaProcessor, TriageSweepProcessor, TriageSweepService],
-})
-export class CasesWorkerModule {}

@@ -11,12 +11,21 @@ export {
   transitionTableMarkdown,
 } from './workflow/case-transitions';
 export type { CaseTransitionRule, TransitionAction } from './workflow/case-transitions';
-export { CASE_EVENT_TYPES, PUBLIC_CASE_EVENT_TYPES } from './shared/case-events';
-export type { CaseEventType } from './shared/case-events';
+export {
+  appendCaseEvent,
+  CASE_EVENT_TYPES,
+  PUBLIC_CASE_EVENT_TYPES,
+  staffActor,
+  SYSTEM_ACTOR,
+} from './shared/case-events';
+export type { CaseActor, CaseEventType, PublicCaseEventType } from './shared/case-events';
+export { loadCase, lockCase, lockCaseInScope } from './shared/case-rows';
+export type { CaseLock, CaseRow } from './shared/case-rows';
+export { CASE_MONEY } from './shared/case-money.port';
+export type { CaseMoneyPort } from './shared/case-money.port';
 export { TriageService } from './triage/triage.service';
 export type { TriageResult } from './triage/triage.service';
-export { TriageSweepService, TRIAGE_SWEEP_JOB } from './triage/triage-sweep.service';
-export type { TriageSweepResult } from './triage/triage-sweep.service';
 export { reportPriority, casePriority, mostUrgent } from './triage/priority';
-export { slaJobId, SLA_DUE_JOB, SLA_SWEEP_JOB } from './sla/sla-timers.service';
-export { MONEY_TABLES_WITH_CASE_ID } from './merge/case-merge.service';
+export { CASE_SUMMARY_FROM, loadCaseSummary, toCaseSummary } from './queue/case-views';
+export type { CaseSummaryRow } from './queue/case-views';
+export { CaseSummaryDto } from './dtos/case-responses.dto';

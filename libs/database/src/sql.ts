@@ -1,3 +1,4 @@
+import { PgError, sqlState } from '@app/common';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -29,14 +30,13 @@ export async function queryOne<T>(
 }
 
 /** SQLSTATEs worth retrying the whole transaction for. */
-const RETRYABLE_SQLSTATES = new Set(['40001', '40P01', '23505']);
+const RETRYABLE_SQLSTATES = new Set<string>([
+  PgError.serializationFailure,
+  PgError.deadlockDetected,
+  PgError.uniqueViolation,
+]);
 
 export function isRetryableDbError(error: unknown): boolean {
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError
-    ?.code;
-  const direct = (error as { code?: unknown } | null)?.code;
-  return (
-    (typeof code === 'string' && RETRYABLE_SQLSTATES.has(code)) ||
-    (typeof direct === 'string' && RETRYABLE_SQLSTATES.has(direct))
-  );
+  const code = sqlState(error);
+  return code !== undefined && RETRYABLE_SQLSTATES.has(code);
 }

@@ -9,13 +9,11 @@ import { FreezesService } from './freezes/freezes.service';
 import { ReleasesService } from './freezes/releases.service';
 import { FundsModule } from './funds.module';
 import { ReimbursementsService } from './reimbursements/reimbursements.service';
-import { FundsSummaryService } from './summary/funds-summary.service';
 
 /** The funds HTTP API (docs/money.md). */
 @Module({
   imports: [IdentityModule, FundsModule],
   controllers: [CaseFundsController, FreezesController, FundsRecordsController],
-  providers: [FreezesService, ReleasesService, ReimbursementsService, FundsSummaryService],
-  exports: [FundsSummaryService],
+  providers: [FreezesService, ReleasesService, ReimbursementsService],
 })
 export class FundsApiModule {}

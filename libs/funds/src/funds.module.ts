@@ -1,5 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CASE_MONEY } from '@app/cases';
+import { FundsCaseMoney } from './case-money.adapter';
 import {
   Freeze,
   FreezeRelease,
@@ -8,19 +10,30 @@ import {
   ReimbursementReversal,
 } from './entities';
 import { FreezeRequestsService } from './freeze-requests/freeze-requests.service';
+import { FundsSummaryService } from './summary/funds-summary.service';
 
-/** Funds services and entities, without controllers: usable by the worker (triage). */
+export const FUNDS_ENTITIES = [
+  FreezeRequest,
+  Freeze,
+  FreezeRelease,
+  Reimbursement,
+  ReimbursementReversal,
+];
+
+/**
+ * Funds without HTTP, in both apps. Global because it provides CASE_MONEY, the port that the
+ * cases lib (below funds) calls for triage's freeze requests and a merge's money: cases cannot
+ * import funds, so the provider must be visible to it without an import.
+ */
+@Global()
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([
-      FreezeRequest,
-      Freeze,
-      FreezeRelease,
-      Reimbursement,
-      ReimbursementReversal,
-    ]),
+  imports: [TypeOrmModule.forFeature(FUNDS_ENTITIES)],
+  providers: [
+    FreezeRequestsService,
+    FundsSummaryService,
+    FundsCaseMoney,
+    { provide: CASE_MONEY, useExisting: FundsCaseMoney },
   ],
-  providers: [FreezeRequestsService],
-  exports: [TypeOrmModule, FreezeRequestsService],
+  exports: [TypeOrmModule, FreezeRequestsService, FundsSummaryService, CASE_MONEY],
 })
 export class FundsModule {}

@@ -1,5 +1,4 @@
 export * from './entities';
 export * from './freeze-requests/freeze-requests.service';
 export * from './funds.module';
-export * from './funds-api.module';
 export * from './summary/funds-summary.service';

@@ -1,6 +1,5 @@
 export * from './entities';
 export * from './identity.module';
-export * from './identity-api.module';
 export * from './access/staff-principal';
 export * from './access/access.problems';
 export * from './access/region-scope';

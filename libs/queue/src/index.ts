@@ -5,3 +5,4 @@ export * from './redis-client.provider';
 export * from './background-schedules';
 export * from './logged-bullmq';
 export * from './throttled-error-log';
+export * from './jobs';

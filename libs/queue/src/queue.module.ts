@@ -1,8 +1,10 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { BackgroundSchedules } from './background-schedules';
 import { useLoggedBullClasses } from './logged-bullmq';
+import { JobHandlersCheck } from './jobs/job-handlers.check';
 import { DEFAULT_JOB_OPTIONS, QueueName } from './queue-names';
 import { redisConnectionOptions } from './redis';
 import { RedisClient } from './redis-client.provider';
@@ -30,3 +32,10 @@ useLoggedBullClasses();
   exports: [BullModule, RedisClient, BackgroundSchedules],
 })
 export class QueueModule {}
+
+/** Worker-only: the start-up check that every job contract has a handler (worker app). */
+@Module({
+  imports: [DiscoveryModule],
+  providers: [JobHandlersCheck],
+})
+export class QueueWorkerModule {}

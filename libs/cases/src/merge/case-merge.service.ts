@@ -1,27 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BadRequestProblem, ConflictProblem, NotFoundProblem } from '@app/common';
+import { BadRequestProblem, NotFoundProblem } from '@app/common';
+import { CasesConflict } from '../cases.errors';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { assertRegion } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
 import { queryRows } from '@app/database';
+import { moveCaseReports } from '@app/reports';
 import type { MergeCaseDto } from '../dtos/case-commands.dto';
 import type { CaseSummaryDto } from '../dtos/case-responses.dto';
 import { loadCaseSummary } from '../queue/case-views';
 import { appendCaseEvent, staffActor } from '../shared/case-events';
+import { CASE_MONEY, CaseMoneyPort } from '../shared/case-money.port';
 import { CaseRow, lockCase, pendingSlaTimer, SlaTimer } from '../shared/case-rows';
 import { withTransactionRetries } from '../shared/retry';
 import { SlaTimersService } from '../sla/sla-timers.service';
 import { reprioritiseCase } from '../triage/reprioritise';
-import { isTerminal, reportStatusFor } from '../workflow/case-transitions';
+import { isTerminal } from '../workflow/case-transitions';
 import { applyTransition } from '../workflow/case-workflow.service';
-
-/**
- * Money rows that belong to a case (libs/funds). A merge re-points them at the target; their
- * append-only triggers allow exactly this column to change.
- */
-export const MONEY_TABLES_WITH_CASE_ID = ['freeze_requests', 'freezes', 'reimbursements'] as const;
 
 /**
  * `POST /cases/{target}/merge { sourceCaseId }`: the source's reports, identifiers, offender
@@ -35,6 +32,7 @@ export class CaseMergeService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly slaTimers: SlaTimersService,
+    @Inject(CASE_MONEY) private readonly money: CaseMoneyPort,
   ) {}
 
   async merge(user: StaffPrincipal, targetId: string, dto: MergeCaseDto): Promise<CaseSummaryDto> {
@@ -72,7 +70,7 @@ export class CaseMergeService {
     assertRegion(user, source.region, { type: 'case', id: sourceId });
     for (const row of [target, source]) {
       if (row.merged_into_id !== null || isTerminal(row.status)) {
-        throw new ConflictProblem('merge-not-allowed', `Case ${row.number} is ${row.status}`, {
+        throw new CasesConflict('merge-not-allowed', `Case ${row.number} is ${row.status}`, {
           caseId: row.id,
           caseStatus: row.status,
           mergedIntoId: row.merged_into_id,
@@ -80,11 +78,7 @@ export class CaseMergeService {
       }
     }
 
-    const reports = await queryRows<{ id: string }>(
-      manager,
-      'UPDATE reports SET case_id = $1, status = $3 WHERE case_id = $2 RETURNING id',
-      [targetId, sourceId, reportStatusFor(target.status)],
-    );
+    const reports = await moveCaseReports(manager, sourceId, targetId);
     const identifiers = await queryRows(
       manager,
       'UPDATE case_identifiers SET case_id = $1 WHERE case_id = $2 RETURNING type',
@@ -95,15 +89,7 @@ export class CaseMergeService {
       'UPDATE offender_records SET case_id = $1 WHERE case_id = $2 RETURNING id',
       [targetId, sourceId],
     );
-    const money: Record<string, number> = {};
-    for (const table of MONEY_TABLES_WITH_CASE_ID) {
-      const moved = await queryRows(
-        manager,
-        `UPDATE ${table} SET case_id = $1 WHERE case_id = $2 RETURNING id`,
-        [targetId, sourceId],
-      );
-      money[table] = moved.length;
-    }
+    const money = await this.money.moveToCase(manager, sourceId, targetId);
 
     const actor = staffActor(user.id);
     await applyTransition(manager, source, { to: 'closed', reason: 'duplicate' }, actor, 'merge', {
@@ -114,7 +100,7 @@ export class CaseMergeService {
     await appendCaseEvent(manager, targetId, actor, 'case.merged', {
       sourceCaseId: sourceId,
       sourceNumber: source.number,
-      reports: reports.map((r) => r.id),
+      reports,
       identifiers: identifiers.length,
       offenderRecords: offenders.length,
       money,

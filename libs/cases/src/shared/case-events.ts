@@ -2,8 +2,9 @@ import type { EntityManager } from 'typeorm';
 import type { ActorKind } from '@app/common';
 
 /**
- * Timeline entry types. Only `case.transitioned` is public (the citizen's timeline); every
- * other entry, notes above all, stays internal.
+ * THE timeline vocabulary: every entry any lib appends to a case (funds' money events
+ * included) has one of these types, through appendCaseEvent. Only `case.transitioned` is public
+ * (the citizen's timeline); every other entry, notes and money above all, stays internal.
  */
 export const CASE_EVENT_TYPES = [
   'case.created',
@@ -18,10 +19,23 @@ export const CASE_EVENT_TYPES = [
   'offenders.recorded',
   'case.merged',
   'sla.breached',
+  'funds.freeze_recorded',
+  'funds.freeze_extended',
+  'funds.freeze_released',
+  'funds.reimbursement_recorded',
+  'funds.reimbursement_reversed',
+  'funds.freeze_request_dismissed',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
-export const PUBLIC_CASE_EVENT_TYPES: readonly CaseEventType[] = ['case.transitioned'];
+export const PUBLIC_CASE_EVENT_TYPES = [
+  'case.transitioned',
+] as const satisfies readonly CaseEventType[];
+export type PublicCaseEventType = (typeof PUBLIC_CASE_EVENT_TYPES)[number];
+
+function isPublic(type: CaseEventType): boolean {
+  return (PUBLIC_CASE_EVENT_TYPES as readonly CaseEventType[]).includes(type);
+}
 
 export interface CaseActor {
   kind: ActorKind;
@@ -46,13 +60,6 @@ export async function appendCaseEvent(
   await manager.query(
     `INSERT INTO case_events (case_id, actor_id, actor_kind, type, public, data)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
-    [
-      caseId,
-      actor.id,
-      actor.kind,
-      type,
-      PUBLIC_CASE_EVENT_TYPES.includes(type),
-      JSON.stringify(data),
-    ],
+    [caseId, actor.id, actor.kind, type, isPublic(type), JSON.stringify(data)],
   );
 }

@@ -1,23 +1,28 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
-import { IsUUID } from 'class-validator';
 import { DelayedError, Job } from 'bullmq';
-import { BackgroundSchedules, QueueName } from '@app/queue';
-import { parseJobData } from '../shared/job-payload';
-import { SLA_SWEEP_JOB, SlaJobData, SlaTimersService } from './sla-timers.service';
+import {
+  BackgroundSchedules,
+  ContractProcessor,
+  handleJob,
+  QueueName,
+  SLA_DUE_JOB,
+  SLA_SWEEP_JOB,
+} from '@app/queue';
+import { SlaTimersService } from './sla-timers.service';
 import { SlaCheck, SlaService } from './sla.service';
-
-class SlaDueJobData implements SlaJobData {
-  @IsUUID()
-  caseId!: string;
-}
 
 /**
  * `case-sla` queue: `due` jobs (one per case and priority, delayed to the deadline) and a
  * `sweep` every minute that catches timers lost with Redis.
  */
 @Processor(QueueName.CaseSla)
-export class CaseSlaProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class CaseSlaProcessor extends ContractProcessor implements OnApplicationBootstrap {
+  readonly handlers = [
+    handleJob(SLA_DUE_JOB, ({ caseId }, job, token) => this.due(caseId, job, token)),
+    handleJob(SLA_SWEEP_JOB, async () => ({ breached: await this.sla.sweep() })),
+  ];
+
   constructor(
     private readonly sla: SlaService,
     private readonly timers: SlaTimersService,
@@ -31,9 +36,7 @@ export class CaseSlaProcessor extends WorkerHost implements OnApplicationBootstr
     this.schedules.start('SLA sweep schedule', () => this.timers.scheduleSweep());
   }
 
-  async process(job: Job, token?: string): Promise<SlaCheck | { breached: number }> {
-    if (job.name === SLA_SWEEP_JOB) return { breached: await this.sla.sweep() };
-    const { caseId } = parseJobData(SlaDueJobData, job.data);
+  private async due(caseId: string, job: Job, token?: string): Promise<SlaCheck> {
     const result = await this.sla.check(caseId);
     if (result.kind === 'not-due' && token !== undefined) {
       // Fired early (clock skew): wait for the deadline instead of losing the timer.

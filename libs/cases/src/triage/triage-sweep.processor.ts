@@ -1,12 +1,19 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
-import { Job, UnrecoverableError } from 'bullmq';
-import { BackgroundSchedules, QueueName } from '@app/queue';
-import { TRIAGE_SWEEP_JOB, TriageSweepResult, TriageSweepService } from './triage-sweep.service';
+import {
+  BackgroundSchedules,
+  ContractProcessor,
+  handleJob,
+  QueueName,
+  TRIAGE_SWEEP_JOB,
+} from '@app/queue';
+import { TriageSweepService } from './triage-sweep.service';
 
 /** `report-triage-sweep` queue: the minutely backstop for lost or failed triage jobs. */
 @Processor(QueueName.TriageSweep)
-export class TriageSweepProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class TriageSweepProcessor extends ContractProcessor implements OnApplicationBootstrap {
+  readonly handlers = [handleJob(TRIAGE_SWEEP_JOB, () => this.sweeper.sweep())];
+
   constructor(
     private readonly sweeper: TriageSweepService,
     private readonly schedules: BackgroundSchedules,
@@ -17,10 +24,5 @@ export class TriageSweepProcessor extends WorkerHost implements OnApplicationBoo
   /** In the background: with Redis down the upsert waits for it, and the worker must start. */
   onApplicationBootstrap(): void {
     this.schedules.start('triage sweep schedule', () => this.sweeper.scheduleSweep());
-  }
-
-  async process(job: Job): Promise<TriageSweepResult> {
-    if (job.name !== TRIAGE_SWEEP_JOB) throw new UnrecoverableError(`unknown job ${job.name}`);
-    return this.sweeper.sweep();
   }
 }

@@ -5,10 +5,9 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { queryRows } from '@app/database';
-import { QueueName } from '@app/queue';
-import { reportTriageJobId, TRIAGE_JOB_NAME, wipeExpiredReplayCodes } from '@app/reports';
+import { QueueName, TRIAGE_JOB, TRIAGE_SWEEP_JOB } from '@app/queue';
+import { wipeExpiredReplayCodes } from '@app/reports';
 
-export const TRIAGE_SWEEP_JOB = 'sweep';
 const SWEEP_EVERY_MS = 60_000;
 const SWEEP_BATCH = 200;
 
@@ -48,9 +47,9 @@ export class TriageSweepService {
   /** The minutely sweep; an upsert, so every worker replica may call it and one results. */
   async scheduleSweep(): Promise<void> {
     await this.sweepQueue.upsertJobScheduler(
-      TRIAGE_SWEEP_JOB,
+      TRIAGE_SWEEP_JOB.name,
       { every: SWEEP_EVERY_MS },
-      { name: TRIAGE_SWEEP_JOB, data: {} },
+      { name: TRIAGE_SWEEP_JOB.name, data: {} },
     );
   }
 
@@ -106,12 +105,12 @@ export class TriageSweepService {
    * delayed or active: left alone. Null when Redis refused; logged, never with personal data.
    */
   private async ensureTriageJob(reportId: string): Promise<SweepAction | null> {
-    const jobId = reportTriageJobId(reportId);
+    const jobId = TRIAGE_JOB.jobId({ reportId });
     try {
       const job = await this.triageQueue.getJob(jobId);
       const state = job ? await job.getState() : 'unknown';
       if (job === undefined || state === 'unknown') {
-        await this.triageQueue.add(TRIAGE_JOB_NAME, { reportId }, { jobId });
+        await this.triageQueue.add(TRIAGE_JOB.name, { reportId }, { jobId });
         this.logger.warn(
           { reportId, jobId, jobState: 'missing' },
           'triage sweep: report untriaged and its job is gone; enqueued it again',

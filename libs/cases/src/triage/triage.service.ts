@@ -4,9 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Money } from '@app/common';
 import type { AgeGroup, CaseStatus, FraudType, Priority, Region, SuspectType } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { FreezeRequestsService } from '@app/funds';
 import { queryOne, queryRows } from '@app/database';
+import { linkReportToCase, setReportPriority } from '@app/reports';
 import { appendCaseEvent, SYSTEM_ACTOR } from '../shared/case-events';
+import { CASE_MONEY, CaseMoneyPort } from '../shared/case-money.port';
 import { nextCaseNumber } from '../shared/case-number';
 import {
   CASE_ROW_COLUMNS,
@@ -18,7 +19,7 @@ import {
 import { IdentifierKey, lockIdentifiers, lockReportTriage } from '../shared/identifier-locks';
 import { StaleReadError, withTransactionRetries } from '../shared/retry';
 import { SlaTimersService } from '../sla/sla-timers.service';
-import { isTerminal, reportStatusFor } from '../workflow/case-transitions';
+import { isTerminal } from '../workflow/case-transitions';
 import { reprioritiseCase } from './reprioritise';
 import { reportPriority } from './priority';
 
@@ -78,13 +79,16 @@ export class TriageService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly freezeRequests: FreezeRequestsService,
+    @Inject(CASE_MONEY) private readonly money: CaseMoneyPort,
     private readonly slaTimers: SlaTimersService,
   ) {}
 
-  async triage(reportId: string): Promise<TriageResult> {
+  /** `statementId`: the citizen statement that caused this run, recorded on the timeline. */
+  async triage(reportId: string, statementId?: string): Promise<TriageResult> {
     const { result, sla } = await withTransactionRetries(() =>
-      this.dataSource.transaction((manager) => this.triageInTransaction(manager, reportId)),
+      this.dataSource.transaction((manager) =>
+        this.triageInTransaction(manager, reportId, statementId),
+      ),
     );
     // After commit: re-armed on every run, so a crash between commit and here heals on retry.
     if (sla) await this.slaTimers.arm(sla);
@@ -95,6 +99,7 @@ export class TriageService {
   private async triageInTransaction(
     manager: EntityManager,
     reportId: string,
+    statementId: string | undefined,
   ): Promise<TransactionOutcome> {
     await lockReportTriage(manager, reportId);
     const report = await queryOne<ReportRow>(
@@ -153,13 +158,9 @@ export class TriageService {
     const suggested = await this.suggestMerge(manager, target.id, report, candidates);
 
     if (report.case_id === null) {
-      const linked = await queryRows(
-        manager,
-        `UPDATE reports SET case_id = $2, status = $3, priority = $4, triaged_at = now()
-          WHERE id = $1 AND case_id IS NULL RETURNING id`,
-        [reportId, target.id, reportStatusFor(target.status), decision.priority],
-      );
-      if (linked.length !== 1) throw new StaleReadError(`report ${reportId} already linked`);
+      if (!(await linkReportToCase(manager, reportId, target.id, decision.priority))) {
+        throw new StaleReadError(`report ${reportId} already linked`);
+      }
       await appendCaseEvent(manager, target.id, SYSTEM_ACTOR, 'report.linked', {
         reportId,
         reference: report.reference,
@@ -170,14 +171,12 @@ export class TriageService {
       });
     } else {
       if (report.priority !== decision.priority) {
-        await manager.query('UPDATE reports SET priority = $2 WHERE id = $1', [
-          reportId,
-          decision.priority,
-        ]);
+        await setReportPriority(manager, reportId, decision.priority);
       }
       if (registered.count > 0) {
         await appendCaseEvent(manager, target.id, SYSTEM_ACTOR, 'identifiers.added', {
           reportId,
+          ...(statementId === undefined ? {} : { statementId }),
           count: registered.count,
           transferredFrom: registered.transferredFrom,
         });
@@ -191,7 +190,7 @@ export class TriageService {
     });
     if (decision.priority === 'P1') {
       // Idempotent on their side: one pending request per (report, destination account).
-      await this.freezeRequests.createForP1Report(manager, target.id, reportId);
+      await this.money.requestFreezes(manager, target.id, reportId);
     }
     return {
       result: {

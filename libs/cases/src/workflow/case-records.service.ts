@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
-  ConflictProblem,
   maskCardNumbersInOptionalText,
   maskCardNumbersInText,
   parseIsoDateTime,
 } from '@app/common';
+import { CasesConflict } from '../cases.errors';
 import type { StaffPrincipal } from '@app/identity';
 import { queryOne } from '@app/database';
 import type { AddNoteDto, RecordOffendersDto } from '../dtos/case-commands.dto';
@@ -38,13 +38,9 @@ export class CaseRecordsService {
     return this.dataSource.transaction(async (manager) => {
       const row = await lockCaseInScope(manager, user, caseId);
       if (row.merged_into_id !== null) {
-        throw new ConflictProblem(
-          'case-merged',
-          'Record offenders on the case it was merged into',
-          {
-            mergedIntoId: row.merged_into_id,
-          },
-        );
+        throw new CasesConflict('case-merged', 'Record offenders on the case it was merged into', {
+          mergedIntoId: row.merged_into_id,
+        });
       }
       const detainedAt = parseIsoDateTime(dto.detainedAt);
       if (detainedAt === null) throw new Error('detainedAt was not validated');

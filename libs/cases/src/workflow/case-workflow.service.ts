@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  BadRequestProblem,
-  ConflictProblem,
-  maskCardNumbersInOptionalText,
-  sqlStringList,
-} from '@app/common';
+import { BadRequestProblem, maskCardNumbersInOptionalText, sqlStringList } from '@app/common';
+import { CasesConflict } from '../cases.errors';
 import type { CaseStatus } from '@app/common';
 import { AccessDeniedProblem } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
-import { queryOne, queryRows } from '@app/database';
+import { queryOne } from '@app/database';
 import type { AssignCaseDto, TransitionCaseDto } from '../dtos/case-commands.dto';
 import type { CaseSummaryDto } from '../dtos/case-responses.dto';
 import { loadCaseSummary } from '../queue/case-views';
@@ -22,7 +18,6 @@ import {
   allowedTargets,
   findTransition,
   isTerminal,
-  reportStatusFor,
 } from './case-transitions';
 
 const ACTIVE = sqlStringList(ACTIVE_CASE_STATUSES);
@@ -42,7 +37,7 @@ export class CaseWorkflowService {
       assertActive(row);
       if (row.assignee_id === user.id) return loadCaseSummary(manager, caseId);
       if (row.assignee_id !== null) {
-        throw new ConflictProblem('case-already-claimed', 'Another investigator holds this case', {
+        throw new CasesConflict('case-already-claimed', 'Another investigator holds this case', {
           assigneeId: row.assignee_id,
         });
       }
@@ -57,7 +52,7 @@ export class CaseWorkflowService {
    */
   async claimNext(user: StaffPrincipal): Promise<CaseSummaryDto | null> {
     if (user.region === null) {
-      throw new ConflictProblem('no-region', 'Claim-next needs a staff member with a region');
+      throw new CasesConflict('no-region', 'Claim-next needs a staff member with a region');
     }
     const region = user.region;
     return this.dataSource.transaction(async (manager) => {
@@ -114,14 +109,14 @@ export class CaseWorkflowService {
       const row = await lockCaseInScope(manager, user, caseId);
       const rule = findTransition(row.status, dto.to);
       if (!rule) {
-        throw new ConflictProblem(
+        throw new CasesConflict(
           'transition-not-allowed',
           `A case cannot go from ${row.status} to ${dto.to}`,
           { from: row.status, to: dto.to, allowed: allowedTargets(row.status) },
         );
       }
       if (row.merged_into_id !== null) {
-        throw new ConflictProblem('case-merged', 'This case was merged into another case', {
+        throw new CasesConflict('case-merged', 'This case was merged into another case', {
           mergedIntoId: row.merged_into_id,
         });
       }
@@ -133,7 +128,7 @@ export class CaseWorkflowService {
         );
       }
       if (user.role === 'investigator' && row.assignee_id !== user.id) {
-        throw new ConflictProblem('case-not-held', 'Claim the case before changing its status', {
+        throw new CasesConflict('case-not-held', 'Claim the case before changing its status', {
           assigneeId: row.assignee_id,
         });
       }
@@ -171,19 +166,18 @@ export class CaseWorkflowService {
         to,
         via: type === 'case.claimed' ? 'claim' : 'assign',
       });
-      await syncReportStatus(manager, row.id, to);
     }
   }
 }
 
 function assertActive(row: CaseRow): void {
   if (row.merged_into_id !== null) {
-    throw new ConflictProblem('case-merged', 'This case was merged into another case', {
+    throw new CasesConflict('case-merged', 'This case was merged into another case', {
       mergedIntoId: row.merged_into_id,
     });
   }
   if (isTerminal(row.status)) {
-    throw new ConflictProblem('case-not-active', `The case is ${row.status}`, {
+    throw new CasesConflict('case-not-active', `The case is ${row.status}`, {
       caseStatus: row.status,
     });
   }
@@ -235,18 +229,4 @@ export async function applyTransition(
     ...(agency === undefined ? {} : { agency }),
     ...extra,
   });
-  await syncReportStatus(manager, row.id, dto.to);
-}
-
-/** The citizen status of every report follows its case. */
-export async function syncReportStatus(
-  manager: EntityManager,
-  caseId: string,
-  status: CaseStatus,
-): Promise<void> {
-  await queryRows(
-    manager,
-    'UPDATE reports SET status = $2 WHERE case_id = $1 AND status <> $2 RETURNING id',
-    [caseId, reportStatusFor(status)],
-  );
 }

@@ -1,3 +1,4 @@
 export * from './domain.exception';
 export * from './problem-details';
 export * from './problem-details.filter';
+export * from './pg-errors';

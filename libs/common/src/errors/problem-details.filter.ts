@@ -1,3 +1,4 @@
+import { PgError, sqlState } from './pg-errors';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
@@ -84,18 +85,19 @@ function bodyParserDetail(status: number): string {
  * a deadlock or serialization failure is worth a retry (503). Other database errors stay 500.
  */
 export function postgresProblem(err: unknown): ProblemDetails | undefined {
-  if (typeof err !== 'object' || err === null) return undefined;
-  const code =
-    (err as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ??
-    (err as { code?: unknown }).code;
-  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return undefined;
+  const code = sqlState(err);
+  if (code === undefined) return undefined;
   if (code.startsWith('22')) {
     return problem(400, 'invalid-input', 'A value in the request is not valid for its field');
   }
-  if (code === '23505' || code === '23514' || code === '23503') {
+  if (
+    code === PgError.uniqueViolation ||
+    code === PgError.checkViolation ||
+    code === PgError.foreignKeyViolation
+  ) {
     return problem(409, 'conflict', 'The request conflicts with the current state of the data');
   }
-  if (code === '40001' || code === '40P01') {
+  if (code === PgError.serializationFailure || code === PgError.deadlockDetected) {
     return problem(503, 'unavailable', 'The request collided with another; retry it');
   }
   return undefined;

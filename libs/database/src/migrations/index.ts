@@ -5,6 +5,7 @@ import { StatsRollups1763840000001 } from './1763840000001-StatsRollups';
 import { CaseWorkflow1763830000000 } from './1763830000000-CaseWorkflow';
 import { AppendOnlyHistory1763830000100 } from './1763830000100-AppendOnlyHistory';
 import { StatsStableFigures1763840000100 } from './1763840000100-StatsStableFigures';
+import { DerivedReportFigures1763900000000 } from './1763900000000-DerivedReportFigures';
 
 // TypeORM runs pending migrations in timestamp order; keep this list in that order too.
 export const MIGRATIONS: (new () => object)[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: (new () => object)[] = [
   FundsLedger1763840000000,
   StatsRollups1763840000001,
   StatsStableFigures1763840000100,
+  DerivedReportFigures1763900000000,
 ];

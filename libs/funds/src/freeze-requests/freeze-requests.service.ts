@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isUuid, maskCardNumbersInText, Money, NotFoundProblem } from '@app/common';
+import { appendCaseEvent, staffActor } from '@app/cases';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { assertRegion, regionScope, StaffPrincipal } from '@app/identity';
 import { queryOne as firstRow, queryRows as rows } from '@app/database';
@@ -10,7 +11,6 @@ import { accountHasher } from '../shared/account-hash';
 import { lockOwningCase } from '../shared/case-access';
 import { FundsConflict } from '../shared/funds.problems';
 import { money } from '../shared/money-view';
-import { appendFundsEvent } from '../shared/timeline';
 import { FreezeRequestView, ListFreezeRequestsQuery } from './freeze-requests.dto';
 
 const REQUEST_COLUMNS = `q.id, q.case_id, c.number AS case_number, q.report_id, q.bank,
@@ -133,10 +133,16 @@ export class FreezeRequestsService {
                 dismiss_reason = $3 WHERE id = $1`,
         [id, user.id, reason],
       );
-      await appendFundsEvent(m, found.case_id, user.id, 'funds.freeze_request_dismissed', {
-        freezeRequestId: id,
-        reason,
-      });
+      await appendCaseEvent(
+        m,
+        found.case_id,
+        staffActor(user.id),
+        'funds.freeze_request_dismissed',
+        {
+          freezeRequestId: id,
+          reason,
+        },
+      );
       const updated = await firstRow<RequestRow>(
         m,
         `SELECT ${REQUEST_COLUMNS} FROM freeze_requests q JOIN cases c ON c.id = q.case_id

@@ -9,13 +9,13 @@ import {
   Money,
   NotFoundProblem,
 } from '@app/common';
+import { appendCaseEvent, staffActor } from '@app/cases';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { assertRegion, regionScope, StaffPrincipal } from '@app/identity';
 import { queryOne as firstRow, queryRows as rows } from '@app/database';
 import { addBusinessDays } from '../shared/blocking-period';
 import { loadWritableCase, lockOwningCase, lockReportOfCase } from '../shared/case-access';
 import { FundsConflict, toLedgerProblem } from '../shared/funds.problems';
-import { appendFundsEvent } from '../shared/timeline';
 import { CreateFreezeDto, ExtendFreezeDto, FreezeView, ListFreezesQuery } from './freezes.dto';
 import { FREEZE_COLUMNS, FreezeRow, toFreezeView } from './freeze-rows';
 
@@ -61,12 +61,6 @@ export class FreezesService {
     if (reportId !== null) await lockReportOfCase(m, reportId, caseId);
     const request =
       requestId === null ? undefined : await this.lockPendingRequest(m, requestId, caseId);
-    if (reportId !== null) {
-      await m.query('UPDATE reports SET frozen_tiyn = frozen_tiyn + $2 WHERE id = $1', [
-        reportId,
-        amount.toString(),
-      ]);
-    }
     // Free text: a card number typed into it is stored masked (DESIGN.md).
     const bank = maskCardNumbersInText(dto.bank ?? request?.bank ?? 'unknown');
     const accountMasked = dto.account ? maskAccount(dto.account) : request?.account_display;
@@ -108,7 +102,7 @@ export class FreezesService {
         [request.id, user.id, freeze!.id],
       );
     }
-    await appendFundsEvent(m, caseId, user.id, 'funds.freeze_recorded', {
+    await appendCaseEvent(m, caseId, staffActor(user.id), 'funds.freeze_recorded', {
       freezeId: freeze!.id,
       amount: Money.format(amount),
       stage: dto.stage,
@@ -180,7 +174,7 @@ export class FreezesService {
             WHERE f.id = $1 RETURNING ${FREEZE_COLUMNS}`,
           [freezeId, expiresAt, sanctionRef],
         );
-        await appendFundsEvent(m, freeze.case_id, user.id, 'funds.freeze_extended', {
+        await appendCaseEvent(m, freeze.case_id, staffActor(user.id), 'funds.freeze_extended', {
           freezeId,
           sanctionRef,
           days,

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BadRequestProblem, Money } from '@app/common';
+import { appendCaseEvent, staffActor } from '@app/cases';
 import { StaffPrincipal } from '@app/identity';
 import { queryOne as firstRow } from '@app/database';
 import { lockOwningCase, lockReportOfCase } from '../shared/case-access';
 import { FundsConflict, toLedgerProblem } from '../shared/funds.problems';
-import { appendFundsEvent } from '../shared/timeline';
 import { ReimbursementsService } from '../reimbursements/reimbursements.service';
 import { CreateReleaseDto, ReleaseView } from './freezes.dto';
 import { FREEZE_COLUMNS, FreezeRow, toFreezeView } from './freeze-rows';
@@ -75,7 +75,7 @@ export class ReleasesService {
            RETURNING ${FREEZE_COLUMNS}`,
           [freezeId, amount.toString()],
         );
-        await appendFundsEvent(m, freeze.case_id, user.id, 'funds.freeze_released', {
+        await appendCaseEvent(m, freeze.case_id, staffActor(user.id), 'funds.freeze_released', {
           freezeId,
           releaseId: release!.id,
           amount: Money.format(amount),

@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUuid, maskCardNumbersInText, Money, NotFoundProblem } from '@app/common';
+import {
+  isUniqueViolation,
+  isUuid,
+  maskCardNumbersInText,
+  Money,
+  NotFoundProblem,
+} from '@app/common';
 import type { ReimbursementSource } from '@app/common';
+import { appendCaseEvent, staffActor } from '@app/cases';
 import { StaffPrincipal } from '@app/identity';
+import { lockReport } from '@app/reports';
 import { queryOne as firstRow } from '@app/database';
 import { loadWritableCase, lockOwningCase, lockReportOfCase } from '../shared/case-access';
 import { FundsConflict, toLedgerProblem } from '../shared/funds.problems';
-import { appendFundsEvent } from '../shared/timeline';
 import { REIMBURSEMENT_COLUMNS, ReimbursementRow, toReimbursementView } from './reimbursement-rows';
 import { CreateReimbursementDto, ReimbursementView } from './reimbursements.dto';
 
@@ -19,7 +26,7 @@ export interface NewReimbursement {
   paidAt: Date;
 }
 
-/** Reimbursements to victims and their reversals; keeps `reports.reimbursed_tiyn` in step. */
+/** Reimbursements to victims and their reversals; a report's net reimbursed is their sum. */
 @Injectable()
 export class ReimbursementsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -49,8 +56,8 @@ export class ReimbursementsService {
 
   /**
    * Records a reimbursement inside the caller's transaction. The report row is locked first,
-   * so "net reimbursed ≤ loss" is checked against the latest total; the CHECK on
-   * `reports.reimbursed_tiyn` is the backstop.
+   * so "net reimbursed ≤ loss" is checked against the latest ledger; a constraint trigger on
+   * `reimbursements` is the backstop.
    */
   async recordIn(
     m: EntityManager,
@@ -82,11 +89,7 @@ export class ReimbursementsService {
         user.id,
       ],
     );
-    await m.query('UPDATE reports SET reimbursed_tiyn = reimbursed_tiyn + $2 WHERE id = $1', [
-      input.reportId,
-      input.amountTiyn.toString(),
-    ]);
-    await appendFundsEvent(m, input.caseId, user.id, 'funds.reimbursement_recorded', {
+    await appendCaseEvent(m, input.caseId, staffActor(user.id), 'funds.reimbursement_recorded', {
       reimbursementId: row!.id,
       reportId: input.reportId,
       amount: Money.format(input.amountTiyn),
@@ -105,7 +108,7 @@ export class ReimbursementsService {
         // lock as recording: the report row serialises every change of its net total.
         await lockOwningCase(m, 'reimbursements', id, user);
         const { report_id: reportId } = await this.load(m, id);
-        await m.query('SELECT id FROM reports WHERE id = $1 FOR UPDATE', [reportId]);
+        await lockReport(m, reportId);
         const current = await this.load(m, id);
         if (current.reversed_at !== null) {
           throw new FundsConflict('already-reversed', 'The reimbursement is already reversed');
@@ -115,20 +118,22 @@ export class ReimbursementsService {
            VALUES ($1, $2, $3)`,
           [id, reason, user.id],
         );
-        await m.query('UPDATE reports SET reimbursed_tiyn = reimbursed_tiyn - $2 WHERE id = $1', [
-          current.report_id,
-          current.amount_tiyn,
-        ]);
-        await appendFundsEvent(m, current.case_id, user.id, 'funds.reimbursement_reversed', {
-          reimbursementId: id,
-          reportId: current.report_id,
-          amount: Money.format(Money.fromDb(current.amount_tiyn)),
-          reason,
-        });
+        await appendCaseEvent(
+          m,
+          current.case_id,
+          staffActor(user.id),
+          'funds.reimbursement_reversed',
+          {
+            reimbursementId: id,
+            reportId: current.report_id,
+            amount: Money.format(Money.fromDb(current.amount_tiyn)),
+            reason,
+          },
+        );
         return toReimbursementView(await this.load(m, id));
       });
     } catch (error) {
-      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new FundsConflict('already-reversed', 'The reimbursement is already reversed');
       }
       throw toLedgerProblem(error);

@@ -1,6 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { isUuid, NotFoundProblem } from '@app/common';
+import { lockCaseInScope, loadCase } from '@app/cases';
+import type { CaseRow } from '@app/cases';
+import { queryOne } from '@app/database';
 import { assertRegion, StaffPrincipal } from '@app/identity';
+import { lockReport } from '@app/reports';
 import { FundsConflict } from './funds.problems';
 
 export interface FundsCase {
@@ -9,15 +13,6 @@ export interface FundsCase {
   region: string;
   mergedIntoId: string | null;
 }
-
-interface CaseRow {
-  id: string;
-  number: string;
-  region: string;
-  merged_into_id: string | null;
-}
-
-const CASE_COLUMNS = 'id, number, region, merged_into_id';
 
 function toFundsCase(row: CaseRow): FundsCase {
   return { id: row.id, number: row.number, region: row.region, mergedIntoId: row.merged_into_id };
@@ -29,13 +24,7 @@ export async function loadCaseFor(
   caseId: string,
   user: StaffPrincipal,
 ): Promise<FundsCase> {
-  if (!isUuid(caseId)) throw new NotFoundProblem('Case');
-  const rows: CaseRow[] = await manager.query(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1`, [
-    caseId,
-  ]);
-  if (rows.length === 0) throw new NotFoundProblem('Case');
-  assertRegion(user, rows[0].region, { type: 'case', id: rows[0].id });
-  return toFundsCase(rows[0]);
+  return toFundsCase(await lockCaseInScope(manager, user, caseId, 'none'));
 }
 
 /**
@@ -49,14 +38,7 @@ export async function loadWritableCase(
   caseId: string,
   user: StaffPrincipal,
 ): Promise<FundsCase> {
-  if (!isUuid(caseId)) throw new NotFoundProblem('Case');
-  const rows: CaseRow[] = await manager.query(
-    `SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 FOR SHARE`,
-    [caseId],
-  );
-  if (rows.length === 0) throw new NotFoundProblem('Case');
-  const found = toFundsCase(rows[0]);
-  assertRegion(user, found.region, { type: 'case', id: found.id });
+  const found = toFundsCase(await lockCaseInScope(manager, user, caseId, 'share'));
   if (found.mergedIntoId !== null) {
     throw new FundsConflict('case-merged', `The case was merged into ${found.mergedIntoId}`, {
       mergedIntoId: found.mergedIntoId,
@@ -72,16 +54,19 @@ const OWNED = {
   freeze_requests: { type: 'freeze_request', label: 'Freeze request' },
 } as const;
 
+type OwnedTable = keyof typeof OWNED;
+
 async function ownerOf(
   manager: EntityManager,
-  table: keyof typeof OWNED,
+  table: OwnedTable,
   id: string,
 ): Promise<string | undefined> {
-  const rows: Array<{ case_id: string }> = await manager.query(
+  const row = await queryOne<{ case_id: string }>(
+    manager,
     `SELECT case_id FROM ${table} WHERE id = $1`,
     [id],
   );
-  return rows[0]?.case_id;
+  return row?.case_id;
 }
 
 /**
@@ -92,7 +77,7 @@ async function ownerOf(
  */
 export async function lockOwningCase(
   manager: EntityManager,
-  table: keyof typeof OWNED,
+  table: OwnedTable,
   id: string,
   user: StaffPrincipal,
 ): Promise<FundsCase> {
@@ -101,14 +86,11 @@ export async function lockOwningCase(
   let owner = await ownerOf(manager, table, id);
   // Each retry needs another merge to commit in between: a handful is plenty.
   for (let attempt = 0; owner !== undefined && attempt < 5; attempt++) {
-    const rows: CaseRow[] = await manager.query(
-      `SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 FOR SHARE`,
-      [owner],
-    );
+    const row = await loadCase(manager, owner, 'share');
     const current = await ownerOf(manager, table, id);
-    if (current === owner) {
-      assertRegion(user, rows[0].region, { type, id });
-      return toFundsCase(rows[0]);
+    if (row && current === owner) {
+      assertRegion(user, row.region, { type, id });
+      return toFundsCase(row);
     }
     owner = current;
   }
@@ -116,45 +98,42 @@ export async function lockOwningCase(
   throw new FundsConflict('case-merged', 'The case was merged meanwhile; try again');
 }
 
-export interface LockedReport {
+export interface ReportBalance {
   id: string;
   caseId: string | null;
   lossTiyn: bigint;
+  /** Reimbursements of the report minus the reversed ones, from the ledger. */
   reimbursedTiyn: bigint;
 }
 
 /**
- * Locks the report row (FOR UPDATE): every change of its reimbursed total goes through this
- * lock, so concurrent reimbursements of one report are checked against the latest total.
- * 404 for an unknown report, 409 when it is not in the case.
+ * Locks the report row (reports' lockReport): every change of its reimbursed total goes
+ * through this lock, so concurrent reimbursements of one report are checked against the
+ * latest ledger. 404 for an unknown report, 409 when it is not in the case.
  */
 export async function lockReportOfCase(
   manager: EntityManager,
   reportId: string,
   caseId: string,
-): Promise<LockedReport> {
+): Promise<ReportBalance> {
   if (!isUuid(reportId)) throw new NotFoundProblem('Report');
-  const rows: Array<{
-    id: string;
-    case_id: string | null;
-    loss_tiyn: string;
-    reimbursed_tiyn: string;
-  }> = await manager.query(
-    `SELECT id, case_id, loss_tiyn::text, reimbursed_tiyn::text
-       FROM reports WHERE id = $1 FOR UPDATE`,
-    [reportId],
-  );
-  if (rows.length === 0) throw new NotFoundProblem('Report');
-  const row = rows[0];
-  if (row.case_id !== caseId) {
+  const report = await lockReport(manager, reportId);
+  if (!report) throw new NotFoundProblem('Report');
+  if (report.caseId !== caseId) {
     throw new FundsConflict('report-not-in-case', 'The report does not belong to this case', {
       reportId,
     });
   }
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    lossTiyn: BigInt(row.loss_tiyn),
-    reimbursedTiyn: BigInt(row.reimbursed_tiyn),
-  };
+  return { ...report, reimbursedTiyn: await netReimbursed(manager, reportId) };
+}
+
+export async function netReimbursed(manager: EntityManager, reportId: string): Promise<bigint> {
+  const row = await queryOne<{ net: string }>(
+    manager,
+    `SELECT coalesce(sum(r.amount_tiyn), 0)::text AS net FROM reimbursements r
+      WHERE r.report_id = $1
+        AND NOT EXISTS (SELECT 1 FROM reimbursement_reversals v WHERE v.reimbursement_id = r.id)`,
+    [reportId],
+  );
+  return BigInt(row?.net ?? '0');
 }

@@ -1,4 +1,4 @@
-import { ConflictProblem } from '@app/common';
+import { ConflictProblem, PgError, sqlState } from '@app/common';
 
 /** Codes of the funds 409s (problem `type` is `/problems/<code>`). */
 export type FundsConflictCode =
@@ -18,18 +18,12 @@ export class FundsConflict extends ConflictProblem {
   }
 }
 
-function sqlState(error: unknown): string | undefined {
-  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
-  const code = e?.driverError?.code ?? e?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
 /**
  * The CHECK constraints are the backstop behind the row locks: should a writer ever get past
  * the service checks, PostgreSQL rejects the row (23514) and the client gets a 409, not a 500.
  */
 export function toLedgerProblem(error: unknown): unknown {
-  if (sqlState(error) === '23514') {
+  if (sqlState(error) === PgError.checkViolation) {
     return new FundsConflict('ledger-invariant', 'The change would break a ledger invariant');
   }
   return error;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, FindOptionsWhere, QueryFailedError } from 'typeorm';
-import { BadRequestProblem, ConflictProblem, NotFoundProblem } from '@app/common';
+import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import { BadRequestProblem, isUniqueViolation, NotFoundProblem } from '@app/common';
+import { IdentityConflict } from '../identity.errors';
 import type { Region, Role } from '@app/common';
 import { AuditService } from '@app/audit';
 import type { StaffPrincipal } from '../access/staff-principal';
@@ -31,10 +32,6 @@ function checkRoleRegion(role: Role, region: Region | null): void {
       { field: 'region', message: 'region must be empty for admins' },
     ]);
   }
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23505';
 }
 
 /** Staff accounts: create, list, change role/region/name/password, deactivate. */
@@ -68,7 +65,7 @@ export class UsersService {
       });
     } catch (err) {
       if (isUniqueViolation(err)) {
-        throw new ConflictProblem('email-taken', 'A staff account with this email already exists');
+        throw new IdentityConflict('email-taken', 'A staff account with this email already exists');
       }
       throw err;
     }
@@ -106,7 +103,7 @@ export class UsersService {
       if (user.role === 'admin' && user.active && (role !== 'admin' || !active)) {
         const admins = await manager.count(User, { where: { role: 'admin', active: true } });
         if (admins <= 1) {
-          throw new ConflictProblem(
+          throw new IdentityConflict(
             'last-admin',
             'The last active admin cannot be demoted or deactivated',
           );

@@ -3,12 +3,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import {
-  BadRequestProblem,
-  ConflictProblem,
-  DomainException,
-  maskCardNumbersInText,
-} from '@app/common';
+import { BadRequestProblem, DomainException, maskCardNumbersInText } from '@app/common';
+import { ReportsConflict } from '../reports.errors';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import type { EvidenceCreatedDto } from '../dtos/report-responses.dto';
 import { Evidence } from '../entities/evidence.entity';
@@ -69,7 +65,7 @@ export class EvidenceService {
     if (type === null) throw new UnsupportedMediaTypeProblem();
     const count = await this.dataSource.getRepository(Evidence).countBy({ reportId });
     if (count >= MAX_EVIDENCE_FILES_PER_REPORT) {
-      throw new ConflictProblem(
+      throw new ReportsConflict(
         'evidence-limit',
         `A report holds at most ${MAX_EVIDENCE_FILES_PER_REPORT} files`,
       );

@@ -16,20 +16,9 @@ import {
   LANGUAGES,
   PRIORITIES,
   REGIONS,
-  REPORT_STATUSES,
   sqlStringList,
 } from '@app/common';
-import type {
-  AgeGroup,
-  Channel,
-  FraudType,
-  Language,
-  Priority,
-  Region,
-  ReportStatus,
-} from '@app/common';
-// Type-only: cases depend on reports at runtime, so the relation names its target by string.
-import type { Case } from '@app/cases';
+import type { AgeGroup, Channel, FraudType, Language, Priority, Region } from '@app/common';
 
 /** The `loan` of a `fake_loan` report. Money as a tiyn string: JSON has no bigint. */
 export interface ReportLoan {
@@ -48,7 +37,6 @@ export interface ReportLoan {
 @Unique('uq_reports_reference', ['reference'])
 @Unique('uq_reports_idempotency_key', ['idempotencyKey'])
 @Check('ck_reports_reference', `"reference" ~ '^FR-[0-9]{4}-[0-9]{6,}$'`)
-@Check('ck_reports_status', `"status" IN (${sqlStringList(REPORT_STATUSES)})`)
 @Check('ck_reports_region', `"region" IN (${sqlStringList(REGIONS)})`)
 @Check('ck_reports_language', `"language" IN (${sqlStringList(LANGUAGES)})`)
 @Check('ck_reports_age_group', `"age_group" IN (${sqlStringList(AGE_GROUPS)})`)
@@ -57,8 +45,6 @@ export interface ReportLoan {
 @Check('ck_reports_priority', `"priority" IN (${sqlStringList(PRIORITIES)})`)
 @Check('ck_reports_loan', `"loan" IS NULL OR "fraud_type" = 'fake_loan'`)
 @Check('ck_reports_loss_tiyn', `"loss_tiyn" >= 0`)
-@Check('ck_reports_reimbursed_tiyn', `"reimbursed_tiyn" >= 0 AND "reimbursed_tiyn" <= "loss_tiyn"`)
-@Check('ck_reports_frozen_tiyn', `"frozen_tiyn" >= 0`)
 @Check(
   'ck_reports_idempotency_replay',
   `"idempotency_key" IS NOT NULL OR ("replay_access_code_enc" IS NULL AND "idempotency_body_hash" IS NULL)`,
@@ -82,9 +68,6 @@ export class Report {
 
   @Column({ name: 'access_code_hash', type: 'text' })
   accessCodeHash!: string;
-
-  @Column({ name: 'status', type: 'text', default: 'received' })
-  status!: ReportStatus;
 
   @Column({ name: 'submitted_at', type: 'timestamptz', default: () => 'now()' })
   submittedAt!: Date;
@@ -154,7 +137,8 @@ export class Report {
 
   @ManyToOne('Case', { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_reports_case' })
-  case?: Case | null;
+  /** The `Case` entity of libs/cases, which sits above reports: named, never imported. */
+  case?: object | null;
 
   /** Set by triage. */
   @Column({ name: 'priority', type: 'text', nullable: true })
@@ -162,12 +146,4 @@ export class Report {
 
   @Column({ name: 'triaged_at', type: 'timestamptz', nullable: true })
   triagedAt!: Date | null;
-
-  /** Running net of reimbursements minus reversals; the check keeps it within the loss. */
-  @Column({ name: 'reimbursed_tiyn', type: 'bigint', default: 0, transformer: bigintTransformer })
-  reimbursedTiyn!: bigint;
-
-  /** Running total of freezes attributed to this report. */
-  @Column({ name: 'frozen_tiyn', type: 'bigint', default: 0, transformer: bigintTransformer })
-  frozenTiyn!: bigint;
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   findCardNumbersInText,
+  isUniqueViolation,
   maskCardNumbersInOptionalText,
   maskCardNumbersInText,
   Money,
@@ -50,12 +51,6 @@ interface EarlierSubmission {
   replay_access_code_enc: string | null;
   idempotency_body_hash: string | null;
   within_window: boolean;
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string; constraint?: string };
-  return driverError.code === '23505' && driverError.constraint === constraint;
 }
 
 /**
@@ -133,7 +128,8 @@ export class ReportIntakeService {
       body: {
         reference: report.reference,
         accessCode,
-        status: report.status,
+        // Derived from the case once triage links it (docs/development.md); new: received.
+        status: 'received',
         submittedAt: report.submittedAt.toISOString(),
       },
     };
@@ -219,7 +215,6 @@ export class ReportIntakeService {
     const report = new Report();
     report.id = randomUUID();
     report.accessCodeHash = this.pii.hashAccessCode(accessCode);
-    report.status = 'received';
     report.submittedAt = new Date();
     report.idempotencyKey = claim?.key ?? null;
     // Only with a key, and only encrypted: what lets a retry give the citizen the code again.

@@ -9,10 +9,10 @@ import {
 import type { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { QueueName } from '@app/queue';
+import { QueueName, TRIAGE_JOB } from '@app/queue';
+import type { TriageJobData } from '@app/queue';
 import type { TriageOutboxPayload } from './report-outbox';
 
-export const TRIAGE_JOB_NAME = 'triage';
 const BATCH_SIZE = 100;
 /** How long one add may wait for Redis before the row is left for the next round. */
 const ADD_TIMEOUT_MS = 5_000;
@@ -84,9 +84,11 @@ export class ReportOutboxRelay implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private async relayRow(em: EntityManager, row: OutboxRow): Promise<Error | undefined> {
-    const { reportId, jobId } = row.payload;
+    // The whole job data, statementId included: only the job id is outbox bookkeeping.
+    const { jobId, ...rest } = row.payload;
+    const data: TriageJobData = rest;
     try {
-      await withTimeout(this.queue.add(TRIAGE_JOB_NAME, { reportId }, { jobId }), ADD_TIMEOUT_MS);
+      await withTimeout(this.queue.add(TRIAGE_JOB.name, data, { jobId }), ADD_TIMEOUT_MS);
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
       await em.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { TRIAGE_JOB } from '@app/queue';
+import type { TriageJobData } from '@app/queue';
 
 /** Outbox topics; the relay turns each into a `triage` job on the report-triage queue. */
 export const OUTBOX_TOPICS = {
@@ -6,15 +8,9 @@ export const OUTBOX_TOPICS = {
   statementAdded: 'report.statement-added',
 } as const;
 
-export interface TriageOutboxPayload {
-  reportId: string;
-  /** BullMQ job id: relaying the same row twice cannot enqueue twice. */
+/** The triage job data, plus its BullMQ job id: relaying a row twice cannot enqueue twice. */
+export interface TriageOutboxPayload extends TriageJobData {
   jobId: string;
-  [key: string]: unknown;
-}
-
-export function reportTriageJobId(reportId: string, statementId?: string): string {
-  return statementId === undefined ? `report-${reportId}` : `report-${reportId}-s${statementId}`;
 }
 
 /** Writes the outbox row inside the caller's transaction, so it commits with the report. */
@@ -24,11 +20,8 @@ export async function writeTriageOutbox(
   reportId: string,
   statementId?: string,
 ): Promise<void> {
-  const payload: TriageOutboxPayload = {
-    reportId,
-    jobId: reportTriageJobId(reportId, statementId),
-    ...(statementId === undefined ? {} : { statementId }),
-  };
+  const data: TriageJobData = statementId === undefined ? { reportId } : { reportId, statementId };
+  const payload: TriageOutboxPayload = { ...data, jobId: TRIAGE_JOB.jobId(data) };
   await em.query('INSERT INTO outbox (topic, aggregate_id, payload) VALUES ($1, $2, $3)', [
     topic,
     reportId,

@@ -1,0 +1,1 @@
+export { CasesApiModule } from './cases-api.module';

@@ -1,0 +1,3 @@
+export { CasesWorkerModule } from './cases-worker.module';
+export { TriageSweepService } from './triage/triage-sweep.service';
+export type { TriageSweepResult } from './triage/triage-sweep.service';

@@ -1,0 +1,1 @@
+export { FundsApiModule } from './funds-api.module';

@@ -1,0 +1,1 @@
+export { IdentityApiModule } from './identity-api.module';

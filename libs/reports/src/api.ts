@@ -1,0 +1,1 @@
+export { ReportsApiModule } from './reports-api.module';

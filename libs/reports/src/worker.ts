@@ -1,0 +1,1 @@
+export { ReportsWorkerModule } from './reports-worker.module';

@@ -1,0 +1,1 @@
+export { StatsApiModule } from './stats-api.module';
