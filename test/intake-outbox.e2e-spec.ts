@@ -157,7 +157,8 @@ describe('intake: transactional outbox relayed to the report-triage queue', () =
       .expect(201);
     const job = await eventually(() => queue.getJob(`report-${r.id}-s${res.body.id}`));
     expect(job.name).toBe('triage');
-    expect(job.data).toEqual({ reportId: r.id });
+    // The whole contract payload: statementId once went missing here.
+    expect(job.data).toEqual({ reportId: r.id, statementId: res.body.id });
     expect(await jobCount()).toBe(25);
   });
 });

@@ -62,10 +62,10 @@ export async function generate(
   for (let start = 1; start <= size.reports; start += reportBatch) {
     const end = Math.min(size.reports, start + reportBatch - 1);
     await client.query(
-      `INSERT INTO reports (reference, access_code_hash, status, submitted_at, reporter_full_name,
+      `INSERT INTO reports (reference, access_code_hash, submitted_at, reporter_full_name,
                             reporter_phone_enc, reporter_phone_bidx, region, fraud_type, channel,
                             occurred_at, description, loss_tiyn, case_id, priority, triaged_at)
-       SELECT 'FR-2025-' || lpad(g::text, 7, '0'), 'x', 'in_review', s.at, 'Bench Reporter',
+       SELECT 'FR-2025-' || lpad(g::text, 7, '0'), 'x', s.at, 'Bench Reporter',
               'x', md5('phone' || g),
               CASE WHEN g % 10 = 0 THEN (${regionsArray})[1 + g % ${REGIONS.length}] ELSE k.region END,
               k.fraud_type, 'messenger', s.at - interval '1 day', 'generated for the benchmark',
@@ -104,10 +104,6 @@ export async function generate(
     SELECT p.case_id, p.id, greatest(1, p.loss_tiyn / 3), 'bank_compensation',
            least(now(), p.submitted_at + interval '20 days'), (SELECT id FROM users LIMIT 1)
       FROM reports p WHERE hashtext(p.id::text) % 12 = 1`);
-  await client.query(`
-    UPDATE reports p SET reimbursed_tiyn = r.amount_tiyn, frozen_tiyn = coalesce(f.amount_tiyn, 0)
-      FROM reimbursements r LEFT JOIN freezes f ON f.report_id = r.report_id
-     WHERE r.report_id = p.id`);
   log('reimbursements', 1, 1);
   await client.query('SET session_replication_role = origin');
   await client.query('SELECT stats_rebuild()');
