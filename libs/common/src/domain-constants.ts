@@ -1,6 +1,8 @@
 /**
- * The closed vocabularies of the product contract (docs DESIGN.md). DTO validation, entity
- * CHECK constraints and the migrations all read these tuples, so a value is added in one place.
+ * The closed vocabularies of the product contract (docs DESIGN.md). DTO validation and entity
+ * CHECK constraints read these tuples. Migrations do not: they are history and spell the values
+ * out, so changing a tuple needs a new migration that replaces the CHECKs (TypeORM compares
+ * CHECKs by name only, so test/schema-drift would not notice a changed list).
  */
 import { SUSPECT_IDENTIFIER_TYPES, SuspectIdentifierType } from './domain/identifiers';
 

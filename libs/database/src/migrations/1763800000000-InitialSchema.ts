@@ -1,29 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import {
-  ACCOUNT_TYPES,
-  ACTOR_KINDS,
-  AGE_GROUPS,
-  CASE_STATUSES,
-  CHANNELS,
-  CLOSE_REASONS,
-  FRAUD_TYPES,
-  IDENTIFIER_SOURCES,
-  LANGUAGES,
-  PAYMENT_METHODS,
-  PRIORITIES,
-  REGIONS,
-  REPORT_STATUSES,
-  ROLES,
-  sqlStringList,
-  SUSPECT_TYPES,
-} from '@app/common';
-
-const inList = (column: string, values: readonly string[]): string =>
-  `"${column}" IN (${sqlStringList(values)})`;
 
 /**
  * Identity, audit, reports and cases. Funds come in their own migration. Every name is explicit
  * and mirrored in the entities, so `createSchemaBuilder().log()` stays empty after migrating.
+ *
+ * Immutable history: the CHECK vocabularies are spelled out as they were when this migration
+ * shipped, not read from `@app/common`, so a later change to a list cannot alter what a fresh
+ * database gets here. Change a vocabulary with a new migration.
  */
 export class InitialSchema1763800000000 implements MigrationInterface {
   name = 'InitialSchema1763800000000';
@@ -48,8 +31,8 @@ export class InitialSchema1763800000000 implements MigrationInterface {
         CONSTRAINT "pk_users" PRIMARY KEY ("id"),
         CONSTRAINT "uq_users_email" UNIQUE ("email"),
         CONSTRAINT "ck_users_email_lower" CHECK ("email" = lower("email")),
-        CONSTRAINT "ck_users_role" CHECK (${inList('role', ROLES)}),
-        CONSTRAINT "ck_users_region" CHECK (${inList('region', REGIONS)}),
+        CONSTRAINT "ck_users_role" CHECK ("role" IN ('investigator', 'supervisor', 'admin')),
+        CONSTRAINT "ck_users_region" CHECK ("region" IN ('astana', 'almaty_city', 'shymkent', 'abai', 'akmola', 'aktobe', 'almaty_region', 'atyrau', 'east_kazakhstan', 'jambyl', 'jetisu', 'karaganda', 'kostanay', 'kyzylorda', 'mangystau', 'north_kazakhstan', 'pavlodar', 'turkistan', 'ulytau', 'west_kazakhstan')),
         CONSTRAINT "ck_users_investigator_region"
           CHECK ("role" <> 'investigator' OR "region" IS NOT NULL),
         CONSTRAINT "ck_users_failed_logins" CHECK ("failed_logins" >= 0)
@@ -103,11 +86,11 @@ export class InitialSchema1763800000000 implements MigrationInterface {
         CONSTRAINT "pk_cases" PRIMARY KEY ("id"),
         CONSTRAINT "uq_cases_number" UNIQUE ("number"),
         CONSTRAINT "ck_cases_number" CHECK ("number" ~ '^CY-[0-9]{4}-[0-9]{6,}$'),
-        CONSTRAINT "ck_cases_region" CHECK (${inList('region', REGIONS)}),
-        CONSTRAINT "ck_cases_fraud_type" CHECK (${inList('fraud_type', FRAUD_TYPES)}),
-        CONSTRAINT "ck_cases_status" CHECK (${inList('status', CASE_STATUSES)}),
-        CONSTRAINT "ck_cases_priority" CHECK (${inList('priority', PRIORITIES)}),
-        CONSTRAINT "ck_cases_close_reason" CHECK (${inList('close_reason', CLOSE_REASONS)}),
+        CONSTRAINT "ck_cases_region" CHECK ("region" IN ('astana', 'almaty_city', 'shymkent', 'abai', 'akmola', 'aktobe', 'almaty_region', 'atyrau', 'east_kazakhstan', 'jambyl', 'jetisu', 'karaganda', 'kostanay', 'kyzylorda', 'mangystau', 'north_kazakhstan', 'pavlodar', 'turkistan', 'ulytau', 'west_kazakhstan')),
+        CONSTRAINT "ck_cases_fraud_type" CHECK ("fraud_type" IN ('online_purchase', 'phishing', 'investment_scam', 'fake_loan', 'impersonation', 'romance', 'job_offer', 'rental', 'prize_lottery', 'other')),
+        CONSTRAINT "ck_cases_status" CHECK ("status" IN ('open', 'in_review', 'investigating', 'solved', 'closed', 'referred')),
+        CONSTRAINT "ck_cases_priority" CHECK ("priority" IN ('P1', 'P2', 'P3', 'P4')),
+        CONSTRAINT "ck_cases_close_reason" CHECK ("close_reason" IN ('unfounded', 'duplicate', 'no_crime', 'other')),
         CONSTRAINT "ck_cases_closed_needs_reason"
           CHECK ("status" <> 'closed' OR "close_reason" IS NOT NULL),
         CONSTRAINT "ck_cases_referred_needs_agency"
@@ -137,7 +120,7 @@ export class InitialSchema1763800000000 implements MigrationInterface {
         "case_id" uuid NOT NULL,
         "created_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "pk_case_identifiers" PRIMARY KEY ("type", "value"),
-        CONSTRAINT "ck_case_identifiers_type" CHECK (${inList('type', SUSPECT_TYPES)}),
+        CONSTRAINT "ck_case_identifiers_type" CHECK ("type" IN ('phone', 'card', 'iban', 'url', 'messenger', 'email', 'crypto_wallet', 'social_profile')),
         CONSTRAINT "fk_case_identifiers_case" FOREIGN KEY ("case_id")
           REFERENCES "cases" ("id") ON DELETE RESTRICT
       )`);
@@ -156,7 +139,7 @@ export class InitialSchema1763800000000 implements MigrationInterface {
         "public" boolean NOT NULL DEFAULT false,
         "data" jsonb NOT NULL DEFAULT '{}',
         CONSTRAINT "pk_case_events" PRIMARY KEY ("id"),
-        CONSTRAINT "ck_case_events_actor_kind" CHECK (${inList('actor_kind', ACTOR_KINDS)}),
+        CONSTRAINT "ck_case_events_actor_kind" CHECK ("actor_kind" IN ('staff', 'system', 'citizen')),
         CONSTRAINT "ck_case_events_staff_actor"
           CHECK ("actor_kind" <> 'staff' OR "actor_id" IS NOT NULL),
         CONSTRAINT "fk_case_events_case" FOREIGN KEY ("case_id")
@@ -227,13 +210,13 @@ export class InitialSchema1763800000000 implements MigrationInterface {
         CONSTRAINT "uq_reports_reference" UNIQUE ("reference"),
         CONSTRAINT "uq_reports_idempotency_key" UNIQUE ("idempotency_key"),
         CONSTRAINT "ck_reports_reference" CHECK ("reference" ~ '^FR-[0-9]{4}-[0-9]{6,}$'),
-        CONSTRAINT "ck_reports_status" CHECK (${inList('status', REPORT_STATUSES)}),
-        CONSTRAINT "ck_reports_region" CHECK (${inList('region', REGIONS)}),
-        CONSTRAINT "ck_reports_language" CHECK (${inList('language', LANGUAGES)}),
-        CONSTRAINT "ck_reports_age_group" CHECK (${inList('age_group', AGE_GROUPS)}),
-        CONSTRAINT "ck_reports_fraud_type" CHECK (${inList('fraud_type', FRAUD_TYPES)}),
-        CONSTRAINT "ck_reports_channel" CHECK (${inList('channel', CHANNELS)}),
-        CONSTRAINT "ck_reports_priority" CHECK (${inList('priority', PRIORITIES)}),
+        CONSTRAINT "ck_reports_status" CHECK ("status" IN ('received', 'in_review', 'investigating', 'solved', 'closed', 'referred')),
+        CONSTRAINT "ck_reports_region" CHECK ("region" IN ('astana', 'almaty_city', 'shymkent', 'abai', 'akmola', 'aktobe', 'almaty_region', 'atyrau', 'east_kazakhstan', 'jambyl', 'jetisu', 'karaganda', 'kostanay', 'kyzylorda', 'mangystau', 'north_kazakhstan', 'pavlodar', 'turkistan', 'ulytau', 'west_kazakhstan')),
+        CONSTRAINT "ck_reports_language" CHECK ("language" IN ('kk', 'ru', 'en')),
+        CONSTRAINT "ck_reports_age_group" CHECK ("age_group" IN ('minor', 'adult', 'senior')),
+        CONSTRAINT "ck_reports_fraud_type" CHECK ("fraud_type" IN ('online_purchase', 'phishing', 'investment_scam', 'fake_loan', 'impersonation', 'romance', 'job_offer', 'rental', 'prize_lottery', 'other')),
+        CONSTRAINT "ck_reports_channel" CHECK ("channel" IN ('phone_call', 'sms', 'messenger', 'social_media', 'website', 'marketplace', 'email', 'other')),
+        CONSTRAINT "ck_reports_priority" CHECK ("priority" IN ('P1', 'P2', 'P3', 'P4')),
         CONSTRAINT "ck_reports_loan" CHECK ("loan" IS NULL OR "fraud_type" = 'fake_loan'),
         CONSTRAINT "ck_reports_loss_tiyn" CHECK ("loss_tiyn" >= 0),
         CONSTRAINT "ck_reports_reimbursed_tiyn"
@@ -274,9 +257,9 @@ export class InitialSchema1763800000000 implements MigrationInterface {
         CONSTRAINT "uq_report_transactions_report_id_position" UNIQUE ("report_id", "position"),
         CONSTRAINT "ck_report_transactions_position" CHECK ("position" >= 0),
         CONSTRAINT "ck_report_transactions_amount_tiyn" CHECK ("amount_tiyn" > 0),
-        CONSTRAINT "ck_report_transactions_method" CHECK (${inList('method', PAYMENT_METHODS)}),
+        CONSTRAINT "ck_report_transactions_method" CHECK ("method" IN ('bank_transfer', 'card', 'mobile_transfer', 'crypto', 'cash', 'other')),
         CONSTRAINT "ck_report_transactions_to_account_type"
-          CHECK (${inList('to_account_type', ACCOUNT_TYPES)}),
+          CHECK ("to_account_type" IN ('iban', 'card', 'phone')),
         CONSTRAINT "ck_report_transactions_to_account"
           CHECK (("to_account_type" IS NULL) = ("to_account_value" IS NULL)),
         CONSTRAINT "fk_report_transactions_report" FOREIGN KEY ("report_id")
@@ -294,8 +277,8 @@ export class InitialSchema1763800000000 implements MigrationInterface {
         CONSTRAINT "pk_report_identifiers" PRIMARY KEY ("id"),
         CONSTRAINT "uq_report_identifiers_report_id_type_value"
           UNIQUE ("report_id", "type", "value"),
-        CONSTRAINT "ck_report_identifiers_type" CHECK (${inList('type', SUSPECT_TYPES)}),
-        CONSTRAINT "ck_report_identifiers_source" CHECK (${inList('source', IDENTIFIER_SOURCES)}),
+        CONSTRAINT "ck_report_identifiers_type" CHECK ("type" IN ('phone', 'card', 'iban', 'url', 'messenger', 'email', 'crypto_wallet', 'social_profile')),
+        CONSTRAINT "ck_report_identifiers_source" CHECK ("source" IN ('suspect', 'transaction')),
         CONSTRAINT "fk_report_identifiers_report" FOREIGN KEY ("report_id")
           REFERENCES "reports" ("id") ON DELETE CASCADE
       )`);

@@ -1,17 +1,14 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { FREEZE_STAGES, REIMBURSEMENT_SOURCES, sqlStringList } from '@app/common';
-
-const inList = (column: string, values: readonly string[]): string =>
-  `"${column}" IN (${sqlStringList(values)})`;
-
-const FREEZE_REQUEST_STATUSES = ['pending', 'frozen', 'dismissed'];
-const RELEASE_RECIPIENTS = ['victim', 'holder'];
 
 /**
  * The funds ledger: freeze requests, freezes, releases, reimbursements and their reversals.
  * Amounts are bigint tiyn with CHECKs as the last line of defence behind the services' row
  * locks; the ledger tables are append-only, enforced by a trigger (a merge may still move a row
  * to another case, nothing else may change and nothing may be deleted).
+ *
+ * Immutable history: the CHECK vocabularies are spelled out as they were when this migration
+ * shipped, not read from `@app/common` or the entities, so a later change to a list cannot alter
+ * what a fresh database gets here. Change a vocabulary with a new migration.
  */
 export class FundsLedger1763840000000 implements MigrationInterface {
   name = 'FundsLedger1763840000000';
@@ -36,7 +33,7 @@ export class FundsLedger1763840000000 implements MigrationInterface {
         "freeze_id" uuid,
         CONSTRAINT "pk_freeze_requests" PRIMARY KEY ("id"),
         CONSTRAINT "uq_freeze_requests_report_id_account_hash" UNIQUE ("report_id", "account_hash"),
-        CONSTRAINT "ck_freeze_requests_status" CHECK (${inList('status', FREEZE_REQUEST_STATUSES)}),
+        CONSTRAINT "ck_freeze_requests_status" CHECK ("status" IN ('pending', 'frozen', 'dismissed')),
         CONSTRAINT "ck_freeze_requests_amount_tiyn" CHECK ("amount_tiyn" > 0),
         CONSTRAINT "ck_freeze_requests_resolution" CHECK (
           ("status" = 'pending') = ("resolved_at" IS NULL)
@@ -80,7 +77,7 @@ export class FundsLedger1763840000000 implements MigrationInterface {
         CONSTRAINT "ck_freezes_amount_tiyn" CHECK ("amount_tiyn" > 0),
         CONSTRAINT "ck_freezes_released_tiyn"
           CHECK ("released_tiyn" >= 0 AND "released_tiyn" <= "amount_tiyn"),
-        CONSTRAINT "ck_freezes_stage" CHECK (${inList('stage', FREEZE_STAGES)}),
+        CONSTRAINT "ck_freezes_stage" CHECK ("stage" IN ('domestic', 'withdrawal_abroad')),
         CONSTRAINT "ck_freezes_extension" CHECK (("extended_at" IS NULL) = ("sanction_ref" IS NULL)),
         CONSTRAINT "fk_freezes_case" FOREIGN KEY ("case_id")
           REFERENCES "cases" ("id") ON DELETE RESTRICT,
@@ -111,7 +108,7 @@ export class FundsLedger1763840000000 implements MigrationInterface {
         "created_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "pk_reimbursements" PRIMARY KEY ("id"),
         CONSTRAINT "ck_reimbursements_amount_tiyn" CHECK ("amount_tiyn" > 0),
-        CONSTRAINT "ck_reimbursements_source" CHECK (${inList('source', REIMBURSEMENT_SOURCES)}),
+        CONSTRAINT "ck_reimbursements_source" CHECK ("source" IN ('frozen_funds', 'offender_voluntary', 'bank_compensation', 'court_order')),
         CONSTRAINT "fk_reimbursements_case" FOREIGN KEY ("case_id")
           REFERENCES "cases" ("id") ON DELETE RESTRICT,
         CONSTRAINT "fk_reimbursements_report" FOREIGN KEY ("report_id")
@@ -157,7 +154,7 @@ export class FundsLedger1763840000000 implements MigrationInterface {
         CONSTRAINT "pk_freeze_releases" PRIMARY KEY ("id"),
         CONSTRAINT "uq_freeze_releases_reimbursement_id" UNIQUE ("reimbursement_id"),
         CONSTRAINT "ck_freeze_releases_amount_tiyn" CHECK ("amount_tiyn" > 0),
-        CONSTRAINT "ck_freeze_releases_recipient" CHECK (${inList('recipient', RELEASE_RECIPIENTS)}),
+        CONSTRAINT "ck_freeze_releases_recipient" CHECK ("recipient" IN ('victim', 'holder')),
         CONSTRAINT "ck_freeze_releases_victim" CHECK (
           ("recipient" = 'victim') = ("reimbursement_id" IS NOT NULL)
           AND ("recipient" <> 'victim' OR "report_id" IS NOT NULL)),

@@ -1,15 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { sqlStringList } from '@app/common';
 
 /**
  * Case timeline entries that record a status change with `data.to` (the workflow writes
  * `case.transitioned`; the other spellings are accepted so fixtures and older rows count).
+ * Spelled out as SQL: migrations are immutable history and import nothing but `typeorm`.
  */
-const STATUS_EVENT_TYPES = sqlStringList([
-  'case.transitioned',
-  'case.status_changed',
-  'status.changed',
-]);
+const STATUS_EVENT_TYPES = `'case.transitioned', 'case.status_changed', 'status.changed'`;
 
 const CASE_SUMS = `"cases_opened" = s."cases_opened" + EXCLUDED."cases_opened",
   "cases_solved" = s."cases_solved" + EXCLUDED."cases_solved",

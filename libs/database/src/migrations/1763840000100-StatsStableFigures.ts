@@ -1,12 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { sqlStringList } from '@app/common';
 
-/** As in StatsRollups: the timeline entries that record a status change with `data.to`. */
-const STATUS_EVENT_TYPES = sqlStringList([
-  'case.transitioned',
-  'case.status_changed',
-  'status.changed',
-]);
+/**
+ * As in StatsRollups: the timeline entries that record a status change with `data.to`. Spelled
+ * out as SQL, not shared: migrations are immutable history and import nothing but `typeorm`.
+ */
+const STATUS_EVENT_TYPES = `'case.transitioned', 'case.status_changed', 'status.changed'`;
 
 /**
  * The advisory lock key of the reporting time zone (also in libs/stats rollup-sync.service.ts).

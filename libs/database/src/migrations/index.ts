@@ -7,6 +7,8 @@ import { AppendOnlyHistory1763830000100 } from './1763830000100-AppendOnlyHistor
 import { StatsStableFigures1763840000100 } from './1763840000100-StatsStableFigures';
 import { DerivedReportFigures1763900000000 } from './1763900000000-DerivedReportFigures';
 
+// Migrations are immutable history: each spells its SQL and vocabularies out and imports only
+// `typeorm` (migrations-are-literal.spec.ts), so a fresh database always gets what an old one got.
 // TypeORM runs pending migrations in timestamp order; keep this list in that order too.
 export const MIGRATIONS: (new () => object)[] = [
   InitialSchema1763800000000,
