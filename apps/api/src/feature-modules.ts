@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { CasesApiModule } from '@app/cases';
 import { FundsApiModule } from '@app/funds';
 import { IdentityApiModule } from '@app/identity';
+import { InvestigationApiModule } from '@app/investigation';
 import { ReportsApiModule } from '@app/reports';
 import { StatsApiModule } from '@app/stats';
 
@@ -11,5 +12,6 @@ export const API_FEATURE_MODULES: Type[] = [
   ReportsApiModule,
   FundsApiModule,
   CasesApiModule,
+  InvestigationApiModule,
   StatsApiModule,
 ];
