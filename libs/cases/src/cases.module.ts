@@ -10,7 +10,6 @@ import { CaseCounter, CaseEvent, CaseIdentifier, Case, OffenderRecord } from './
 import { IdentifiersController, StaffReportsController } from './identifiers.controller';
 import { IdentifiersService } from './identifiers/identifiers.service';
 import { CaseMergeService } from './merge/case-merge.service';
-import { CaseDetailService } from './queue/case-detail.service';
 import { CaseQueueService } from './queue/case-queue.service';
 import { StaffReportsService } from './reports/staff-reports.service';
 import { CaseSlaProcessor } from './sla/case-sla.processor';
@@ -55,7 +54,7 @@ export class CasesModule {}
 @Module({
   imports: [CasesModule, IdentityModule, FundsApiModule, PiiModule],
   controllers: [CasesController, IdentifiersController, StaffReportsController],
-  providers: [CaseDetailService, IdentifiersService, StaffReportsService],
+  providers: [IdentifiersService, StaffReportsService],
 })
 export class CasesApiModule {}
 

@@ -1,5 +1,7 @@
 export * from './entities';
 export * from './cases.module';
+export { CaseSummaryDto } from './dtos/case-responses.dto';
+export { loadCaseSummary } from './queue/case-views';
 export {
   CASE_TRANSITIONS,
   TERMINAL_CASE_STATUSES,
