@@ -7,11 +7,8 @@ import { QueueModule } from '@app/queue';
 import { REPORT_ENTITIES } from '@app/reports';
 import { CasesController } from './cases.controller';
 import { CaseCounter, CaseEvent, CaseIdentifier, Case, OffenderRecord } from './entities';
-import { IdentifiersController, StaffReportsController } from './identifiers.controller';
-import { IdentifiersService } from './identifiers/identifiers.service';
 import { CaseMergeService } from './merge/case-merge.service';
 import { CaseQueueService } from './queue/case-queue.service';
-import { StaffReportsService } from './reports/staff-reports.service';
 import { CaseSlaProcessor } from './sla/case-sla.processor';
 import { SlaTimersService } from './sla/sla-timers.service';
 import { SlaService } from './sla/sla.service';
@@ -50,11 +47,10 @@ const CORE_SERVICES = [
 })
 export class CasesModule {}
 
-/** The staff HTTP API: queue, workflow, identifiers, the staff report view (API app). */
+/** The staff HTTP API: the queue and the case workflow (API app). */
 @Module({
   imports: [CasesModule, IdentityModule, FundsApiModule, PiiModule],
-  controllers: [CasesController, IdentifiersController, StaffReportsController],
-  providers: [IdentifiersService, StaffReportsService],
+  controllers: [CasesController],
 })
 export class CasesApiModule {}
 

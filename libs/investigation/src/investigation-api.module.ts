@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
+import { PiiModule } from '@app/common';
+import { AuditModule } from '@app/audit';
 import { FundsApiModule } from '@app/funds';
 import { IdentityModule } from '@app/identity';
 import { CaseDetailController } from './cases/case-detail.controller';
 import { CaseDetailService } from './cases/case-detail.service';
+import { IdentifiersController, StaffReportsController } from './identifiers.controller';
+import { IdentifiersService } from './identifiers/identifiers.service';
+import { StaffReportsService } from './reports/staff-reports.service';
 
 /**
  * Read models that join several domains (reports, cases, funds): the case detail, the staff
@@ -10,8 +15,8 @@ import { CaseDetailService } from './cases/case-detail.service';
  * writes nothing; it sits above reports, cases and funds, and nothing imports it but the app.
  */
 @Module({
-  imports: [FundsApiModule, IdentityModule],
-  controllers: [CaseDetailController],
-  providers: [CaseDetailService],
+  imports: [FundsApiModule, IdentityModule, PiiModule, AuditModule],
+  controllers: [CaseDetailController, IdentifiersController, StaffReportsController],
+  providers: [CaseDetailService, IdentifiersService, StaffReportsService],
 })
 export class InvestigationApiModule {}

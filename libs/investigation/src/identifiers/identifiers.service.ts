@@ -21,7 +21,12 @@ import type {
   TopIdentifiersDto,
   TopIdentifiersQueryDto,
 } from '../dtos/identifiers.dto';
-import type { IdentifierKey } from '../shared/identifier-locks';
+
+/** A normalised identifier as stored (cards as their keyed hash). */
+interface IdentifierKey {
+  type: SuspectType;
+  value: string;
+}
 
 interface Candidate extends IdentifierKey {
   display: string;
