@@ -5,6 +5,8 @@ import { FundsApiModule } from '@app/funds';
 import { IdentityModule } from '@app/identity';
 import { CaseDetailController } from './cases/case-detail.controller';
 import { CaseDetailService } from './cases/case-detail.service';
+import { CitizenStatusController } from './citizen/citizen-status.controller';
+import { ReportStatusService } from './citizen/report-status.service';
 import { IdentifiersController, StaffReportsController } from './identifiers.controller';
 import { IdentifiersService } from './identifiers/identifiers.service';
 import { StaffReportsService } from './reports/staff-reports.service';
@@ -16,7 +18,12 @@ import { StaffReportsService } from './reports/staff-reports.service';
  */
 @Module({
   imports: [FundsApiModule, IdentityModule, PiiModule, AuditModule],
-  controllers: [CaseDetailController, IdentifiersController, StaffReportsController],
-  providers: [CaseDetailService, IdentifiersService, StaffReportsService],
+  controllers: [
+    CaseDetailController,
+    IdentifiersController,
+    StaffReportsController,
+    CitizenStatusController,
+  ],
+  providers: [CaseDetailService, IdentifiersService, StaffReportsService, ReportStatusService],
 })
 export class InvestigationApiModule {}

@@ -5,7 +5,6 @@ import { AuditModule } from '@app/audit';
 import { QueueModule } from '@app/queue';
 import { CitizenAccessGuard } from './citizen/citizen-access.guard';
 import { EvidenceService } from './citizen/evidence.service';
-import { ReportStatusService } from './citizen/report-status.service';
 import { StatementService } from './citizen/statement.service';
 import {
   Evidence,
@@ -42,7 +41,7 @@ export class ReportsModule {}
 @Module({
   imports: [ReportsModule, PiiModule, AuditModule],
   controllers: [ReportsController],
-  providers: [CitizenAccessGuard, ReportStatusService, EvidenceService, StatementService],
+  providers: [CitizenAccessGuard, EvidenceService, StatementService],
 })
 export class ReportsApiModule {}
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Money } from '@app/common';
 import type { ReportStatus } from '@app/common';
-import type { ReportStatusDto, TimelineEntryDto } from '../dtos/report-responses.dto';
+import type { ReportStatusDto, TimelineEntryDto } from '@app/reports';
 
 interface StatusRow {
   reference: string;
