@@ -9,6 +9,13 @@ import type { StaffPrincipal } from '@app/identity';
 import { queryOne, queryRows } from '@app/database';
 import { allowedTargets, findTransition, loadCaseSummary } from '@app/cases';
 import type { CaseDetailDto, CaseIdentifierDto, CaseReportDto } from '../dtos/case-detail.dto';
+import {
+  REPORT_CASE_JOIN,
+  REPORT_FROZEN_SQL,
+  REPORT_REIMBURSED_SQL,
+  REPORT_STATUS_SQL,
+  reportMoneyJoin,
+} from '../report-figures.sql';
 
 interface ReportRow {
   id: string;
@@ -49,10 +56,12 @@ export class CaseDetailService {
     const [reports, identifiers, offenders, mergedFrom, funds] = await Promise.all([
       queryRows<ReportRow>(
         manager,
-        `SELECT id, reference, status, submitted_at, region, fraud_type, age_group, priority,
-                loss_tiyn::text AS loss_tiyn, frozen_tiyn::text AS frozen_tiyn,
-                reimbursed_tiyn::text AS reimbursed_tiyn
-           FROM reports WHERE case_id = $1 ORDER BY submitted_at, id`,
+        `SELECT r.id, r.reference, ${REPORT_STATUS_SQL} AS status, r.submitted_at, r.region,
+                r.fraud_type, r.age_group, r.priority, r.loss_tiyn::text AS loss_tiyn,
+                ${REPORT_FROZEN_SQL} AS frozen_tiyn, ${REPORT_REIMBURSED_SQL} AS reimbursed_tiyn
+           FROM reports r ${REPORT_CASE_JOIN}
+           ${reportMoneyJoin('SELECT id FROM reports WHERE case_id = $1')}
+          WHERE r.case_id = $1 ORDER BY r.submitted_at, r.id`,
         [caseId],
       ),
       queryRows<IdentifierRow>(

@@ -4,6 +4,13 @@ import { Money } from '@app/common';
 import type { ReportStatus } from '@app/common';
 import type { CaseEventType } from '@app/cases';
 import type { ReportStatusDto, TimelineEntryDto } from '@app/reports';
+import {
+  REPORT_CASE_JOIN,
+  REPORT_FROZEN_SQL,
+  REPORT_REIMBURSED_SQL,
+  REPORT_STATUS_SQL,
+  reportMoneyJoin,
+} from '../report-figures.sql';
 
 interface StatusRow {
   reference: string;
@@ -65,9 +72,11 @@ export class ReportStatusService {
 
   async status(reportId: string): Promise<ReportStatusDto> {
     const [report]: StatusRow[] = await this.dataSource.query(
-      `SELECT reference, status, submitted_at, loss_tiyn::text, frozen_tiyn::text,
-              reimbursed_tiyn::text, case_id
-         FROM reports WHERE id = $1`,
+      `SELECT r.reference, ${REPORT_STATUS_SQL} AS status, r.submitted_at,
+              r.loss_tiyn::text AS loss_tiyn, ${REPORT_FROZEN_SQL} AS frozen_tiyn,
+              ${REPORT_REIMBURSED_SQL} AS reimbursed_tiyn, r.case_id
+         FROM reports r ${REPORT_CASE_JOIN} ${reportMoneyJoin('SELECT $1::uuid')}
+        WHERE r.id = $1`,
       [reportId],
     );
     const events: EventRow[] =
