@@ -84,15 +84,34 @@ describe('intake: the citizen endpoints behind the access code', () => {
 
     it('shows public case events and the money recorded for the report, not internal notes', async () => {
       const r = await submitReport(d);
+      // The rows triage and the funds API leave behind; the report's status and money are
+      // derived from them (the case status, the freezes, the reimbursements not reversed).
       const [c] = await db.query(
-        `INSERT INTO cases (number, region, fraud_type, priority, sla_due_at)
-         VALUES ('CY-2020-000001', 'almaty_city', 'online_purchase', 'P1', now() + interval '1 hour')
+        `INSERT INTO cases (number, region, fraud_type, status, priority, sla_due_at)
+         VALUES ('CY-2020-000001', 'almaty_city', 'online_purchase', 'investigating', 'P1',
+                 now() + interval '1 hour')
          RETURNING id`,
       );
+      await db.query('UPDATE reports SET case_id = $2 WHERE id = $1', [r.id, c.id]);
+      const [staff] = await db.query('SELECT id FROM users ORDER BY created_at LIMIT 1');
       await db.query(
-        `UPDATE reports SET case_id = $2, status = 'investigating', frozen_tiyn = 5000000,
-                reimbursed_tiyn = 1234567 WHERE id = $1`,
-        [r.id, c.id],
+        `INSERT INTO freezes (case_id, report_id, bank, account_masked, amount_tiyn, frozen_at,
+                              stage, expires_at, created_by)
+         VALUES ($1, $2, 'Kaspi', '****1234', 3000000, now(), 'domestic', now() + interval '9 days', $3),
+                ($1, $2, 'Halyk', '****5678', 2000000, now(), 'domestic', now() + interval '9 days', $3)`,
+        [c.id, r.id, staff.id],
+      );
+      const paid: Array<{ id: string; amount_tiyn: string }> = await db.query(
+        `INSERT INTO reimbursements (case_id, report_id, amount_tiyn, source, paid_at, created_by)
+         VALUES ($1, $2, 1234567, 'bank_compensation', now(), $3),
+                ($1, $2, 100000, 'offender_voluntary', now(), $3)
+         RETURNING id, amount_tiyn::text`,
+        [c.id, r.id, staff.id],
+      );
+      await db.query(
+        `INSERT INTO reimbursement_reversals (reimbursement_id, reason, reversed_by)
+         VALUES ($1, 'paid twice', $2)`,
+        [paid.find((p) => p.amount_tiyn === '100000')!.id, staff.id],
       );
       await db.query(
         `INSERT INTO case_events (case_id, at, actor_kind, type, public, data) VALUES

@@ -3,6 +3,7 @@ import { CasesApiModule } from '@app/cases/api';
 import { FundsModule } from '@app/funds';
 import { FundsApiModule } from '@app/funds/api';
 import { IdentityApiModule } from '@app/identity/api';
+import { InvestigationApiModule } from '@app/investigation/api';
 import { ReportsApiModule } from '@app/reports/api';
 import { StatsApiModule } from '@app/stats/api';
 
@@ -16,5 +17,6 @@ export const API_FEATURE_MODULES: Type[] = [
   FundsModule,
   FundsApiModule,
   CasesApiModule,
+  InvestigationApiModule,
   StatsApiModule,
 ];

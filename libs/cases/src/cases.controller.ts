@@ -19,7 +19,6 @@ import {
 } from './dtos/case-commands.dto';
 import { ListCasesQueryDto } from './dtos/case-queue.dto';
 import {
-  CaseDetailDto,
   CaseListDto,
   CaseSummaryDto,
   NoteCreatedDto,
@@ -27,7 +26,6 @@ import {
   TimelineDto,
 } from './dtos/case-responses.dto';
 import { CaseMergeService } from './merge/case-merge.service';
-import { CaseDetailService } from './queue/case-detail.service';
 import { CaseQueueService } from './queue/case-queue.service';
 import { CaseRecordsService } from './workflow/case-records.service';
 import { CaseWorkflowService } from './workflow/case-workflow.service';
@@ -41,7 +39,6 @@ const CaseId = () => Param('id', new PathIdPipe('Case'));
 export class CasesController {
   constructor(
     private readonly queue: CaseQueueService,
-    private readonly details: CaseDetailService,
     private readonly workflow: CaseWorkflowService,
     private readonly records: CaseRecordsService,
     private readonly merges: CaseMergeService,
@@ -72,14 +69,6 @@ export class CasesController {
       return undefined;
     }
     return claimed;
-  }
-
-  @Get(':id')
-  @Auth()
-  @ApiOperation({ summary: 'A case with its reports, identifiers and funds' })
-  @ApiOkResponse({ type: CaseDetailDto })
-  get(@CaseId() id: string, @CurrentUser() user: StaffPrincipal): Promise<CaseDetailDto> {
-    return this.details.detail(user, id);
   }
 
   @Get(':id/timeline')

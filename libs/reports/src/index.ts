@@ -1,5 +1,8 @@
 export * from './entities';
 export * from './reports.module';
+export { CitizenAccessGuard } from './citizen/citizen-access.guard';
+export { CitizenReport } from './citizen/citizen-access';
+export type { CitizenReportRef } from './citizen/citizen-access';
 export { CreateReportDto, IncidentDto, LoanDto, ReporterDto } from './dtos/create-report.dto';
 export { CreateStatementDto } from './dtos/create-statement.dto';
 export { SuspectDto, TransactionDto, MAX_LIST_ITEMS } from './dtos/report-parts.dto';

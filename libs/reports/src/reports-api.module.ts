@@ -3,7 +3,6 @@ import { PiiModule } from '@app/common';
 import { AuditModule } from '@app/audit';
 import { CitizenAccessGuard } from './citizen/citizen-access.guard';
 import { EvidenceService } from './citizen/evidence.service';
-import { ReportStatusService } from './citizen/report-status.service';
 import { StatementService } from './citizen/statement.service';
 import { ReportsController } from './reports.controller';
 import { ReportsModule } from './reports.module';
@@ -12,6 +11,6 @@ import { ReportsModule } from './reports.module';
 @Module({
   imports: [ReportsModule, PiiModule, AuditModule],
   controllers: [ReportsController],
-  providers: [CitizenAccessGuard, ReportStatusService, EvidenceService, StatementService],
+  providers: [CitizenAccessGuard, EvidenceService, StatementService],
 })
 export class ReportsApiModule {}

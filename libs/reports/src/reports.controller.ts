@@ -1,7 +1,6 @@
 import {
   Body,
   Controller,
-  Get,
   Headers,
   HttpCode,
   Post,
@@ -27,13 +26,11 @@ import { RateLimit } from '@app/identity';
 import { CitizenReport, CitizenReportRef } from './citizen/citizen-access';
 import { CitizenAccessGuard } from './citizen/citizen-access.guard';
 import { EvidenceService, MAX_EVIDENCE_BYTES, UploadedEvidence } from './citizen/evidence.service';
-import { ReportStatusService } from './citizen/report-status.service';
 import { StatementService } from './citizen/statement.service';
 import { CreateReportDto } from './dtos/create-report.dto';
 import { CreateStatementDto } from './dtos/create-statement.dto';
 import {
   EvidenceCreatedDto,
-  ReportStatusDto,
   StatementCreatedDto,
   SubmittedReportDto,
 } from './dtos/report-responses.dto';
@@ -58,7 +55,6 @@ function idempotencyKeyOf(header: string | undefined): string | null {
 export class ReportsController {
   constructor(
     private readonly intake: ReportIntakeService,
-    private readonly statusService: ReportStatusService,
     private readonly evidence: EvidenceService,
     private readonly statements: StatementService,
   ) {}
@@ -85,15 +81,6 @@ export class ReportsController {
     const result = await this.intake.submit(dto, idempotencyKeyOf(idempotencyKey));
     if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
     return result.body;
-  }
-
-  @Get(':reference/status')
-  @RateLimit('public', 'reference')
-  @UseGuards(CitizenAccessGuard)
-  @ApiSecurity('access-code')
-  @ApiResponse({ status: 200, type: ReportStatusDto })
-  status(@CitizenReport() report: CitizenReportRef): Promise<ReportStatusDto> {
-    return this.statusService.status(report.id);
   }
 
   @Post(':reference/evidence')

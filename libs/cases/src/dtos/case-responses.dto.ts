@@ -1,26 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ACTOR_KINDS,
-  AGE_GROUPS,
   CASE_STATUSES,
   CLOSE_REASONS,
   FRAUD_TYPES,
   PRIORITIES,
   REGIONS,
-  REPORT_STATUSES,
-  SUSPECT_TYPES,
 } from '@app/common';
-import type {
-  ActorKind,
-  AgeGroup,
-  CaseStatus,
-  CloseReason,
-  FraudType,
-  Priority,
-  Region,
-  ReportStatus,
-  SuspectType,
-} from '@app/common';
+import type { ActorKind, CaseStatus, CloseReason, FraudType, Priority, Region } from '@app/common';
 
 export class CaseAssigneeDto {
   @ApiProperty({ format: 'uuid' })
@@ -87,122 +74,6 @@ export class CaseListDto {
 
   @ApiProperty({ type: String, nullable: true, description: 'opaque; pass as `cursor`' })
   nextCursor!: string | null;
-}
-
-export class CaseReportDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ example: 'FR-2025-000123' })
-  reference!: string;
-
-  @ApiProperty({ enum: REPORT_STATUSES })
-  status!: ReportStatus;
-
-  @ApiProperty()
-  submittedAt!: string;
-
-  @ApiProperty({ enum: REGIONS })
-  region!: Region;
-
-  @ApiProperty({ enum: FRAUD_TYPES })
-  fraudType!: FraudType;
-
-  @ApiProperty({ enum: AGE_GROUPS })
-  ageGroup!: AgeGroup;
-
-  @ApiProperty({ enum: PRIORITIES, nullable: true })
-  priority!: Priority | null;
-
-  @ApiProperty({ example: '150000.00' })
-  loss!: string;
-
-  @ApiProperty({ example: '0.00' })
-  frozen!: string;
-
-  @ApiProperty({ example: '0.00' })
-  reimbursed!: string;
-}
-
-export class CaseIdentifierDto {
-  @ApiProperty({ enum: SUSPECT_TYPES })
-  type!: SuspectType;
-
-  @ApiProperty({ type: String, nullable: true, description: 'normalised; null for cards' })
-  value!: string | null;
-
-  @ApiProperty({ description: 'masked for cards and phones' })
-  display!: string;
-
-  @ApiProperty({ description: 'reports of this case naming it' })
-  reportCount!: number;
-
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    format: 'uuid',
-    description: 'the case that owns the identifier for linking (this one, or a newer case)',
-  })
-  ownerCaseId!: string | null;
-}
-
-/** The case total of `GET /cases/{id}/funds` (libs/funds), computed from the ledger. */
-export class CaseFundsSummaryDto {
-  @ApiProperty({ example: '150000.00' })
-  loss!: string;
-
-  @ApiProperty({ example: '0.00' })
-  frozen!: string;
-
-  @ApiProperty({ example: '0.00' })
-  released!: string;
-
-  @ApiProperty({ example: '0.00' })
-  releasedToVictims!: string;
-
-  @ApiProperty({ example: '0.00' })
-  releasedToHolders!: string;
-
-  @ApiProperty({ example: '0.00', description: 'frozen minus released' })
-  held!: string;
-
-  @ApiProperty({ example: '0.00', description: 'net of reversals' })
-  reimbursed!: string;
-
-  @ApiProperty({ example: '150000.00', description: 'loss minus reimbursed' })
-  outstandingLoss!: string;
-}
-
-export class MergedCaseRefDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty()
-  number!: string;
-}
-
-export class CaseDetailDto extends CaseSummaryDto {
-  @ApiProperty({ type: [CaseReportDto] })
-  reports!: CaseReportDto[];
-
-  @ApiProperty({ type: [CaseIdentifierDto] })
-  identifiers!: CaseIdentifierDto[];
-
-  @ApiProperty({ type: CaseFundsSummaryDto })
-  funds!: CaseFundsSummaryDto;
-
-  @ApiProperty({ description: 'sum of offender records' })
-  offendersDetained!: number;
-
-  @ApiProperty({ type: [MergedCaseRefDto], description: 'cases merged into this one' })
-  mergedFrom!: MergedCaseRefDto[];
-
-  @ApiProperty({
-    enum: CASE_STATUSES,
-    isArray: true,
-    description: '`to` values POST /transition accepts now (from the transition table)',
-  })
-  allowedTransitions!: CaseStatus[];
 }
 
 export class TimelineActorDto {

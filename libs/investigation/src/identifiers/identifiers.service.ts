@@ -21,7 +21,13 @@ import type {
   TopIdentifiersDto,
   TopIdentifiersQueryDto,
 } from '../dtos/identifiers.dto';
-import type { IdentifierKey } from '../shared/identifier-locks';
+import { REPORT_CASE_JOIN, REPORT_STATUS_SQL } from '../report-figures.sql';
+
+/** A normalised identifier as stored (cards as their keyed hash). */
+interface IdentifierKey {
+  type: SuspectType;
+  value: string;
+}
 
 interface Candidate extends IdentifierKey {
   display: string;
@@ -80,12 +86,13 @@ export class IdentifiersService {
     const [reports, owners] = await Promise.all([
       queryRows<ReportHitRow>(
         manager,
-        `SELECT ri.type, ri.value, r.id, r.reference, r.submitted_at, r.status,
-                r.loss_tiyn::text AS loss_tiyn, r.case_id, c.number AS case_number
+        `SELECT ri.type, ri.value, r.id, r.reference, r.submitted_at,
+                ${REPORT_STATUS_SQL} AS status, r.loss_tiyn::text AS loss_tiyn, r.case_id,
+                c.number AS case_number
            FROM unnest($1::text[], $2::text[]) AS q(type, value)
            JOIN report_identifiers ri ON ri.type = q.type AND ri.value = q.value
            JOIN reports r ON r.id = ri.report_id
-           LEFT JOIN cases c ON c.id = r.case_id
+           ${REPORT_CASE_JOIN}
           WHERE $3::text IS NULL OR COALESCE(c.region, r.region) = $3
           ORDER BY r.submitted_at DESC, r.id
           LIMIT ${MAX_REPORTS_PER_LOOKUP}`,

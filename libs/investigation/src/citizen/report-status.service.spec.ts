@@ -1,3 +1,4 @@
+import { PUBLIC_CASE_EVENT_TYPES } from '@app/cases';
 import { publicMessage } from './report-status.service';
 
 describe('publicMessage', () => {
@@ -11,6 +12,12 @@ describe('publicMessage', () => {
     expect(publicMessage('case.claimed', { assigneeId: 'x' })).toBe(
       'An investigator took up your case',
     );
-    expect(publicMessage('sla.custom_event', null)).toBe('sla custom event');
+    expect(publicMessage('sla.breached', null)).toBe('sla breached');
+  });
+
+  it('has its own words for every public event type', () => {
+    for (const type of PUBLIC_CASE_EVENT_TYPES) {
+      expect(publicMessage(type, {})).not.toBe(type.replace(/[._]/g, ' '));
+    }
   });
 });

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Money } from '@app/common';
 import type { ReportStatus } from '@app/common';
-import type { ReportStatusDto, TimelineEntryDto } from '../dtos/report-responses.dto';
+import type { CaseEventType } from '@app/cases';
+import type { ReportStatusDto, TimelineEntryDto } from '@app/reports';
+import {
+  REPORT_CASE_JOIN,
+  REPORT_FROZEN_SQL,
+  REPORT_REIMBURSED_SQL,
+  REPORT_STATUS_SQL,
+  reportMoneyJoin,
+} from '../report-figures.sql';
 
 interface StatusRow {
   reference: string;
@@ -16,7 +24,11 @@ interface StatusRow {
 
 interface EventRow {
   at: Date;
-  type: string;
+  /**
+   * Only public rows are read: appendCaseEvent marks exactly PUBLIC_CASE_EVENT_TYPES public, and
+   * the funds entries on the same timeline (libs/funds) are never public.
+   */
+  type: CaseEventType;
   data: Record<string, unknown> | null;
 }
 
@@ -30,16 +42,17 @@ const STATUS_WORDS: Record<string, string> = {
 };
 
 /**
- * Citizen-facing wording of a public case event. Staff may put a `message` in a public event's
- * data; otherwise the type decides. Internal details in `data` are never passed through.
+ * Citizen-facing wording of a public case event (PUBLIC_CASE_EVENT_TYPES in libs/cases). Staff
+ * may put a `message` in a public event's data; otherwise the type decides. Internal details in
+ * `data` are never passed through. Typed over the case event codes, so only codes some writer
+ * emits can be given words here.
  */
-export function publicMessage(type: string, data: Record<string, unknown> | null): string {
+export function publicMessage(type: CaseEventType, data: Record<string, unknown> | null): string {
   if (typeof data?.message === 'string' && data.message.trim() !== '') return data.message;
   const to = typeof data?.to === 'string' ? data.to : undefined;
   switch (type) {
     case 'case.created':
       return 'A case was opened for your report';
-    case 'case.report_linked':
     case 'report.linked':
       return 'Your report was linked to a case';
     case 'case.claimed':
@@ -47,11 +60,6 @@ export function publicMessage(type: string, data: Record<string, unknown> | null
       return 'An investigator took up your case';
     case 'case.transitioned':
       return to ? `The case is now ${STATUS_WORDS[to] ?? to.replace(/_/g, ' ')}` : 'Status changed';
-    case 'funds.frozen':
-    case 'freeze.recorded':
-      return 'Funds were frozen';
-    case 'reimbursement.recorded':
-      return 'A reimbursement was recorded';
     default:
       return type.replace(/[._]/g, ' ');
   }
@@ -64,9 +72,11 @@ export class ReportStatusService {
 
   async status(reportId: string): Promise<ReportStatusDto> {
     const [report]: StatusRow[] = await this.dataSource.query(
-      `SELECT reference, status, submitted_at, loss_tiyn::text, frozen_tiyn::text,
-              reimbursed_tiyn::text, case_id
-         FROM reports WHERE id = $1`,
+      `SELECT r.reference, ${REPORT_STATUS_SQL} AS status, r.submitted_at,
+              r.loss_tiyn::text AS loss_tiyn, ${REPORT_FROZEN_SQL} AS frozen_tiyn,
+              ${REPORT_REIMBURSED_SQL} AS reimbursed_tiyn, r.case_id
+         FROM reports r ${REPORT_CASE_JOIN} ${reportMoneyJoin('SELECT $1::uuid')}
+        WHERE r.id = $1`,
       [reportId],
     );
     const events: EventRow[] =

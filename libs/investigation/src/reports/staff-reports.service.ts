@@ -19,6 +19,13 @@ import type { StaffPrincipal } from '@app/identity';
 import type { ReportLoan } from '@app/reports';
 import { queryOne, queryRows } from '@app/database';
 import type { StaffReportDto } from '../dtos/staff-report.dto';
+import {
+  REPORT_CASE_JOIN,
+  REPORT_FROZEN_SQL,
+  REPORT_REIMBURSED_SQL,
+  REPORT_STATUS_SQL,
+  reportMoneyJoin,
+} from '../report-figures.sql';
 
 interface ReportRow {
   id: string;
@@ -75,13 +82,14 @@ export class StaffReportsService {
     const manager = this.dataSource.manager;
     const r = await queryOne<ReportRow>(
       manager,
-      `SELECT r.id, r.reference, r.status, r.submitted_at, r.triaged_at, r.priority, r.case_id,
-              c.number AS case_number, c.region AS case_region, r.reporter_full_name,
-              r.reporter_iin_enc, r.reporter_phone_enc, r.reporter_email_enc, r.region,
-              r.language, r.age_group, r.fraud_type, r.channel, r.occurred_at, r.description,
-              r.loss_tiyn::text AS loss_tiyn, r.frozen_tiyn::text AS frozen_tiyn,
-              r.reimbursed_tiyn::text AS reimbursed_tiyn, r.loan
-         FROM reports r LEFT JOIN cases c ON c.id = r.case_id
+      `SELECT r.id, r.reference, ${REPORT_STATUS_SQL} AS status, r.submitted_at, r.triaged_at,
+              r.priority, r.case_id, c.number AS case_number, c.region AS case_region,
+              r.reporter_full_name, r.reporter_iin_enc, r.reporter_phone_enc, r.reporter_email_enc,
+              r.region, r.language, r.age_group, r.fraud_type, r.channel, r.occurred_at,
+              r.description, r.loss_tiyn::text AS loss_tiyn, ${REPORT_FROZEN_SQL} AS frozen_tiyn,
+              ${REPORT_REIMBURSED_SQL} AS reimbursed_tiyn, r.loan
+         FROM reports r ${REPORT_CASE_JOIN}
+         ${reportMoneyJoin('SELECT id FROM reports WHERE reference = $1')}
         WHERE r.reference = $1`,
       [reference],
     );

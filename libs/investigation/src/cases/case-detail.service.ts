@@ -1,15 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Money, NotFoundProblem } from '@app/common';
+import { Money } from '@app/common';
 import type { AgeGroup, FraudType, Priority, Region, ReportStatus, SuspectType } from '@app/common';
 import { FundsSummaryService } from '@app/funds';
 import { assertRegion } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
 import { queryOne, queryRows } from '@app/database';
-import type { CaseDetailDto, CaseIdentifierDto, CaseReportDto } from '../dtos/case-responses.dto';
-import { allowedTargets, findTransition } from '../workflow/case-transitions';
-import { CASE_SUMMARY_FROM, CaseSummaryRow, toCaseSummary } from './case-views';
+import { allowedTargets, findTransition, loadCaseSummary } from '@app/cases';
+import type { CaseDetailDto, CaseIdentifierDto, CaseReportDto } from '../dtos/case-detail.dto';
+import {
+  REPORT_CASE_JOIN,
+  REPORT_FROZEN_SQL,
+  REPORT_REIMBURSED_SQL,
+  REPORT_STATUS_SQL,
+  reportMoneyJoin,
+} from '../report-figures.sql';
 
 interface ReportRow {
   id: string;
@@ -45,18 +51,17 @@ export class CaseDetailService {
 
   async detail(user: StaffPrincipal, caseId: string): Promise<CaseDetailDto> {
     const manager = this.dataSource.manager;
-    const row = await queryOne<CaseSummaryRow>(manager, `${CASE_SUMMARY_FROM} WHERE c.id = $1`, [
-      caseId,
-    ]);
-    if (!row) throw new NotFoundProblem('Case');
-    assertRegion(user, row.region, { type: 'case', id: caseId });
+    const summary = await loadCaseSummary(manager, caseId);
+    assertRegion(user, summary.region, { type: 'case', id: caseId });
     const [reports, identifiers, offenders, mergedFrom, funds] = await Promise.all([
       queryRows<ReportRow>(
         manager,
-        `SELECT id, reference, status, submitted_at, region, fraud_type, age_group, priority,
-                loss_tiyn::text AS loss_tiyn, frozen_tiyn::text AS frozen_tiyn,
-                reimbursed_tiyn::text AS reimbursed_tiyn
-           FROM reports WHERE case_id = $1 ORDER BY submitted_at, id`,
+        `SELECT r.id, r.reference, ${REPORT_STATUS_SQL} AS status, r.submitted_at, r.region,
+                r.fraud_type, r.age_group, r.priority, r.loss_tiyn::text AS loss_tiyn,
+                ${REPORT_FROZEN_SQL} AS frozen_tiyn, ${REPORT_REIMBURSED_SQL} AS reimbursed_tiyn
+           FROM reports r ${REPORT_CASE_JOIN}
+           ${reportMoneyJoin('SELECT id FROM reports WHERE case_id = $1')}
+          WHERE r.case_id = $1 ORDER BY r.submitted_at, r.id`,
         [caseId],
       ),
       queryRows<IdentifierRow>(
@@ -84,16 +89,16 @@ export class CaseDetailService {
       this.funds.forCase(caseId, user),
     ]);
     return {
-      ...toCaseSummary(row),
+      ...summary,
       reports: reports.map(toCaseReport),
       identifiers: identifiers.map(toCaseIdentifier),
       funds: funds.total,
       offendersDetained: offenders?.total ?? 0,
       mergedFrom,
       allowedTransitions:
-        row.merged_into_id === null
-          ? allowedTargets(row.status).filter((to) =>
-              findTransition(row.status, to)?.roles.includes(user.role),
+        summary.mergedIntoId === null
+          ? allowedTargets(summary.status).filter((to) =>
+              findTransition(summary.status, to)?.roles.includes(user.role),
             )
           : [],
     };

@@ -1,0 +1,1 @@
+export { InvestigationApiModule } from './investigation-api.module';

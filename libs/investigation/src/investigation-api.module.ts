@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { PiiModule } from '@app/common';
+import { AuditModule } from '@app/audit';
+import { FundsModule } from '@app/funds';
+import { IdentityModule } from '@app/identity';
+import { CaseDetailController } from './cases/case-detail.controller';
+import { CaseDetailService } from './cases/case-detail.service';
+import { CitizenStatusController } from './citizen/citizen-status.controller';
+import { ReportStatusService } from './citizen/report-status.service';
+import { IdentifiersController, StaffReportsController } from './identifiers.controller';
+import { IdentifiersService } from './identifiers/identifiers.service';
+import { StaffReportsService } from './reports/staff-reports.service';
+
+/**
+ * Read models that join several domains (reports, cases, funds): the case detail, the staff
+ * report view, identifier search and the citizen status page (API app). Owns no tables and
+ * writes nothing; it sits above reports, cases and funds, and nothing imports it but the app.
+ */
+@Module({
+  imports: [FundsModule, IdentityModule, PiiModule, AuditModule],
+  controllers: [
+    CaseDetailController,
+    IdentifiersController,
+    StaffReportsController,
+    CitizenStatusController,
+  ],
+  providers: [CaseDetailService, IdentifiersService, StaffReportsService, ReportStatusService],
+})
+export class InvestigationApiModule {}
