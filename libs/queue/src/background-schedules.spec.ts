@@ -58,3 +58,33 @@ describe('BackgroundSchedules', () => {
     expect(calls).toBe(1);
   });
 });
+
+describe('BackgroundSchedules refresh', () => {
+  beforeEach(() => {
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('runs the task again after each success, so a scheduler lost with Redis comes back', async () => {
+    const schedules = new BackgroundSchedules();
+    let calls = 0;
+    schedules.start('refreshing', () => (calls++, Promise.resolve()), { refreshEveryMs: 10 });
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(calls).toBeGreaterThanOrEqual(3);
+    schedules.beforeApplicationShutdown();
+    await schedules.settled();
+    const after = calls;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(calls).toBe(after);
+  });
+
+  it('runs once without a refresh interval', async () => {
+    const schedules = new BackgroundSchedules();
+    let calls = 0;
+    schedules.start('once', () => (calls++, Promise.resolve()));
+    await schedules.settled();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toBe(1);
+  });
+});

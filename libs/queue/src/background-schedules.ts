@@ -6,12 +6,18 @@ export interface BackgroundScheduleOptions {
   /** Backoff after a failed attempt: doubles from `initialDelayMs` up to `maxDelayMs`. */
   initialDelayMs?: number;
   maxDelayMs?: number;
+  /**
+   * After a success, run the task again this often: a Redis restarted empty has lost every
+   * job scheduler, and only a fresh upsert brings the minutely sweeps back. 0 runs it once.
+   */
+  refreshEveryMs?: number;
 }
 
 const DEFAULTS: Required<BackgroundScheduleOptions> = {
   warnAfterMs: 5_000,
   initialDelayMs: 1_000,
   maxDelayMs: 60_000,
+  refreshEveryMs: 0,
 };
 
 /**
@@ -67,10 +73,11 @@ export class BackgroundSchedules implements BeforeApplicationShutdown {
             'the worker runs on and this completes once Redis answers',
         );
       }, options.warnAfterMs);
+      let succeeded = false;
       try {
         await task();
+        succeeded = true;
         if (slow || attempt > 1) this.logger.log(`${what}: done (attempt ${attempt})`);
-        return;
       } catch (error) {
         if (this.stopped) return;
         const message = error instanceof Error ? error.message : String(error);
@@ -79,6 +86,14 @@ export class BackgroundSchedules implements BeforeApplicationShutdown {
         );
       } finally {
         this.clear(warning);
+      }
+      if (succeeded) {
+        if (options.refreshEveryMs <= 0) return;
+        // Quietly again later; a failure of a refresh is retried with backoff as at start.
+        await this.sleep(options.refreshEveryMs);
+        attempt = 0;
+        delay = options.initialDelayMs;
+        continue;
       }
       await this.sleep(delay);
       delay = Math.min(delay * 2, options.maxDelayMs);
@@ -112,3 +127,9 @@ export class BackgroundSchedules implements BeforeApplicationShutdown {
     });
   }
 }
+
+/**
+ * How often the worker upserts its repeatable sweeps again: a Redis restarted empty loses
+ * them, and this brings them back within a minute without a worker restart.
+ */
+export const SCHEDULE_REFRESH_MS = 60_000;

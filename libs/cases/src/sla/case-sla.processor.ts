@@ -3,6 +3,7 @@ import { OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
 import {
   BackgroundSchedules,
+  SCHEDULE_REFRESH_MS,
   ContractProcessor,
   handleJob,
   QueueName,
@@ -33,7 +34,9 @@ export class CaseSlaProcessor extends ContractProcessor implements OnApplication
 
   /** In the background: with Redis down the upsert waits for it, and the worker must start. */
   onApplicationBootstrap(): void {
-    this.schedules.start('SLA sweep schedule', () => this.timers.scheduleSweep());
+    this.schedules.start('SLA sweep schedule', () => this.timers.scheduleSweep(), {
+      refreshEveryMs: SCHEDULE_REFRESH_MS,
+    });
   }
 
   private async due(caseId: string, job: Job, token?: string): Promise<SlaCheck> {

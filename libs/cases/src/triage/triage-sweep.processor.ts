@@ -2,6 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
 import {
   BackgroundSchedules,
+  SCHEDULE_REFRESH_MS,
   ContractProcessor,
   handleJob,
   QueueName,
@@ -23,6 +24,8 @@ export class TriageSweepProcessor extends ContractProcessor implements OnApplica
 
   /** In the background: with Redis down the upsert waits for it, and the worker must start. */
   onApplicationBootstrap(): void {
-    this.schedules.start('triage sweep schedule', () => this.sweeper.scheduleSweep());
+    this.schedules.start('triage sweep schedule', () => this.sweeper.scheduleSweep(), {
+      refreshEveryMs: SCHEDULE_REFRESH_MS,
+    });
   }
 }
