@@ -1,14 +1,17 @@
 import { DataSource } from 'typeorm';
 import { generateValidIin } from '@app/common';
 import {
+  API_PREFIX,
   ReportBody,
+  StaffClient,
+  staffClient,
   startDeployment,
   submitReport,
   TestDeployment,
   validReportBody,
 } from '@app/testing';
 
-const REPORTS = '/api/v1/reports';
+const REPORTS = '/reports';
 const VALID_IIN = generateValidIin(new Date(Date.UTC(1985, 4, 12)), 4, 1234);
 const BAD_IIN = VALID_IIN.slice(0, 11) + String((Number(VALID_IIN[11]) + 1) % 10);
 const hoursFromNow = (h: number): string => new Date(Date.now() + h * 3600_000).toISOString();
@@ -25,6 +28,8 @@ interface FieldError {
 describe('intake: POST /api/v1/reports', () => {
   let d: TestDeployment;
   let db: DataSource;
+  /** An anonymous caller: the citizen. */
+  let citizen: StaffClient;
 
   beforeAll(async () => {
     d = await startDeployment({
@@ -32,17 +37,12 @@ describe('intake: POST /api/v1/reports', () => {
       env: { RATE_LIMIT_PUBLIC_PER_MINUTE: '100000' },
     });
     db = d.api.get(DataSource);
+    citizen = staffClient(d);
   });
   afterAll(async () => d?.close());
 
-  const post = (body: unknown) =>
-    d
-      .http()
-      .post(REPORTS)
-      .send(body as object);
-
   async function expectInvalid(body: unknown, fields: string[]): Promise<FieldError[]> {
-    const res = await post(body);
+    const res = await citizen.post(REPORTS, body);
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body).toMatchObject({ type: '/problems/validation-failed', status: 400 });
@@ -53,7 +53,7 @@ describe('intake: POST /api/v1/reports', () => {
 
   describe('happy path', () => {
     it('answers 202 with reference, one-time access code, status and time', async () => {
-      const res = await post(validReportBody()).expect(202);
+      const res = await citizen.post(REPORTS, validReportBody()).expect(202);
       expect(res.body).toEqual({
         reference: expect.stringMatching(/^FR-\d{4}-\d{6}$/),
         accessCode: expect.stringMatching(/^[23456789A-HJ-NP-Z]{12}$/),
@@ -65,7 +65,7 @@ describe('intake: POST /api/v1/reports', () => {
 
     it('gives 50 concurrent submissions 50 distinct references', async () => {
       const responses = await Promise.all(
-        Array.from({ length: 50 }, () => post(validReportBody())),
+        Array.from({ length: 50 }, () => citizen.post(REPORTS, validReportBody())),
       );
       expect(responses.map((r) => r.status)).toEqual(Array(50).fill(202));
       const references = responses.map((r) => r.body.reference as string);
@@ -535,11 +535,19 @@ describe('intake: POST /api/v1/reports', () => {
 
     it('answers malformed JSON, non-object bodies and other media types with 400', async () => {
       for (const raw of ['{"reporter": ', '[]', '"text"', 'null', '12']) {
-        const res = await d.http().post(REPORTS).set('Content-Type', 'application/json').send(raw);
+        const res = await d
+          .http()
+          .post(`${API_PREFIX}${REPORTS}`)
+          .set('Content-Type', 'application/json')
+          .send(raw);
         expect(res.status).toBe(400);
         expect(res.headers['content-type']).toContain('application/problem+json');
       }
-      const text = await d.http().post(REPORTS).set('Content-Type', 'text/plain').send('hello');
+      const text = await d
+        .http()
+        .post(`${API_PREFIX}${REPORTS}`)
+        .set('Content-Type', 'text/plain')
+        .send('hello');
       expect(text.status).toBe(400);
     });
 
@@ -549,19 +557,25 @@ describe('intake: POST /api/v1/reports', () => {
         '"@@"',
         '['.repeat(depth) + ']'.repeat(depth),
       );
-      const res = await d.http().post(REPORTS).set('Content-Type', 'application/json').send(raw);
+      const res = await d
+        .http()
+        .post(`${API_PREFIX}${REPORTS}`)
+        .set('Content-Type', 'application/json')
+        .send(raw);
       expect(res.status).toBe(400);
     });
 
     it('answers an oversized body with 413', async () => {
       const body = validReportBody({ incident: { description: 'x'.repeat(1_200_000) } });
-      const res = await post(body);
+      const res = await citizen.post(REPORTS, body);
       expect(res.status).toBe(413);
       expect(res.body).toMatchObject({ status: 413, type: '/problems/payload-too-large' });
     });
 
     it('never leaks a stack trace or personal data in a problem', async () => {
-      const res = await post(validReportBody({ reporter: { iin: BAD_IIN } })).expect(400);
+      const res = await citizen
+        .post(REPORTS, validReportBody({ reporter: { iin: BAD_IIN } }))
+        .expect(400);
       const text = JSON.stringify(res.body);
       expect(text).not.toContain(BAD_IIN);
       expect(text).not.toMatch(/at .*\.(js|ts):\d+/);

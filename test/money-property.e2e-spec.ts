@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Money } from '@app/common';
 import { createStaff, startDeployment, TestDeployment, TestStaff } from '@app/testing';
-import { bearer, caseOf, fileReport, reportInCase, sql, uniquePhone } from './money-support';
+import { caseOf, fileReport, reportInCase, sql, uniquePhone } from './money-support';
 
 /**
  * Property: any sequence of freezes, releases, reimbursements and reversals, sent through the
@@ -109,12 +109,6 @@ describe('money: random operation sequences agree with the raw ledger', () => {
   }, 120_000);
   afterAll(async () => d?.close());
 
-  const post = (path: string, body: unknown) =>
-    d
-      .http()
-      .post(`/api/v1${path}`)
-      .set(bearer(staff.token))
-      .send(body as object);
   const money = (t: bigint | number) => Money.format(BigInt(t));
   const when = (minutesAgo: number) =>
     new Date(Date.now() - minutesAgo * 60_000 - 5_000).toISOString();
@@ -125,7 +119,7 @@ describe('money: random operation sequences agree with the raw ledger', () => {
       case 'freeze': {
         const report = op.reportSel === null ? null : reports[op.reportSel];
         const fits = report === null || report.caseIdx === op.caseIdx;
-        const res = await post(`/cases/${cases[op.caseIdx]}/freezes`, {
+        const res = await staff.api.post(`/cases/${cases[op.caseIdx]}/freezes`, {
           bank: 'Halyk Bank',
           account: uniquePhone(),
           amount: money(op.tiyn),
@@ -152,7 +146,7 @@ describe('money: random operation sequences agree with the raw ledger', () => {
         const ok =
           amount <= freeze.amount - freeze.released &&
           (!op.victim || (report.caseIdx === freeze.caseIdx && report.net + amount <= report.loss));
-        const res = await post(`/freezes/${freeze.id}/releases`, {
+        const res = await staff.api.post(`/freezes/${freeze.id}/releases`, {
           amount: money(op.tiyn),
           to: op.victim ? 'victim' : 'holder',
           ...(op.victim ? { reportId: report.id } : {}),
@@ -171,7 +165,7 @@ describe('money: random operation sequences agree with the raw ledger', () => {
         const caseIdx = op.wrongCase ? 1 - report.caseIdx : report.caseIdx;
         const amount = BigInt(op.tiyn);
         const ok = !op.wrongCase && report.net + amount <= report.loss;
-        const res = await post(`/cases/${cases[caseIdx]}/reimbursements`, {
+        const res = await staff.api.post(`/cases/${cases[caseIdx]}/reimbursements`, {
           reportId: report.id,
           amount: money(op.tiyn),
           source: 'bank_compensation',
@@ -186,7 +180,9 @@ describe('money: random operation sequences agree with the raw ledger', () => {
       case 'reverse': {
         if (reimbursements.length === 0) return null;
         const target = reimbursements[op.sel % reimbursements.length];
-        const res = await post(`/reimbursements/${target.id}/reverse`, { reason: 'property test' });
+        const res = await staff.api.post(`/reimbursements/${target.id}/reverse`, {
+          reason: 'property test',
+        });
         if (res.status === 200) {
           target.reversed = true;
           const [row] = await sql<{ report_id: string; amount_tiyn: string }>(
@@ -280,9 +276,7 @@ describe('money: random operation sequences agree with the raw ledger', () => {
 
     // Funds endpoint = model = raw rows.
     for (const [idx, caseId] of cases.entries()) {
-      const funds = (
-        await d.http().get(`/api/v1/cases/${caseId}/funds`).set(bearer(staff.token)).expect(200)
-      ).body;
+      const funds = (await staff.api.get(`/cases/${caseId}/funds`).expect(200)).body;
       const mine = reports.filter((r) => r.caseIdx === idx);
       const caseFreezes = freezes.filter((f) => f.caseIdx === idx);
       const frozen = caseFreezes.reduce((s, f) => s + f.amount, 0n);
@@ -322,9 +316,7 @@ describe('money: random operation sequences agree with the raw ledger', () => {
       const to = addDays(today, 1);
       for (const region of [undefined, 'almaty_city', 'astana']) {
         const query = `from=${from}&to=${to}${region ? `&region=${region}` : ''}`;
-        const body = (
-          await d.http().get(`/api/v1/stats/summary?${query}`).set(bearer(staff.token)).expect(200)
-        ).body;
+        const body = (await staff.api.get(`/stats/summary?${query}`).expect(200)).body;
         expect(body.current).toMatchObject(await rawFigures(from, to, region));
         expect(body.previous).toMatchObject(await rawFigures(addDays(from, -days), from, region));
       }

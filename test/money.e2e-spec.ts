@@ -1,5 +1,5 @@
 import { createStaff, startDeployment, TestDeployment, TestStaff } from '@app/testing';
-import { bearer, fileReport, caseOf, reportInCase, sql, uniquePhone } from './money-support';
+import { fileReport, caseOf, reportInCase, sql, uniquePhone } from './money-support';
 
 /** Funds ledger through the real API, worker (triage) and database. */
 describe('money: freezes, releases and reimbursements', () => {
@@ -18,13 +18,6 @@ describe('money: freezes, releases and reimbursements', () => {
   });
   afterAll(async () => d?.close());
 
-  const post = (token: string, path: string, body: unknown) =>
-    d
-      .http()
-      .post(`/api/v1${path}`)
-      .set(bearer(token))
-      .send(body as object);
-  const get = (token: string, path: string) => d.http().get(`/api/v1${path}`).set(bearer(token));
   const ledgerCounts = async () =>
     (
       await sql<Record<string, number>>(
@@ -42,7 +35,7 @@ describe('money: freezes, releases and reimbursements', () => {
   it('opens a freeze request per destination account of a P1 report; a freeze resolves it', async () => {
     const report = await fileReport(d, { amounts: ['100.00'] });
     const caseId = await caseOf(d, report.id);
-    const list = await get(inv.token, `/freeze-requests?caseId=${caseId}`).expect(200);
+    const list = await inv.api.get(`/freeze-requests?caseId=${caseId}`).expect(200);
     expect(list.body.items).toHaveLength(1);
     const request = list.body.items[0];
     expect(request).toMatchObject({
@@ -55,21 +48,25 @@ describe('money: freezes, releases and reimbursements', () => {
     expect(request.account).toMatch(/\*/);
 
     // Region scope: astana's investigator neither lists nor resolves it.
-    const other = await get(invAstana.token, `/freeze-requests?caseId=${caseId}`).expect(200);
+    const other = await invAstana.api.get(`/freeze-requests?caseId=${caseId}`).expect(200);
     expect(other.body.items).toHaveLength(0);
-    await post(invAstana.token, `/cases/${caseId}/freezes`, {
-      amount: '100.00',
-      frozenAt: new Date().toISOString(),
-      stage: 'domestic',
-      freezeRequestId: request.id,
-    }).expect(403);
+    await invAstana.api
+      .post(`/cases/${caseId}/freezes`, {
+        amount: '100.00',
+        frozenAt: new Date().toISOString(),
+        stage: 'domestic',
+        freezeRequestId: request.id,
+      })
+      .expect(403);
 
-    const freeze = await post(inv.token, `/cases/${caseId}/freezes`, {
-      amount: '80.00',
-      frozenAt: new Date().toISOString(),
-      stage: 'domestic',
-      freezeRequestId: request.id,
-    }).expect(201);
+    const freeze = await inv.api
+      .post(`/cases/${caseId}/freezes`, {
+        amount: '80.00',
+        frozenAt: new Date().toISOString(),
+        stage: 'domestic',
+        freezeRequestId: request.id,
+      })
+      .expect(201);
     expect(freeze.body).toMatchObject({
       reportId: report.id,
       freezeRequestId: request.id,
@@ -79,14 +76,16 @@ describe('money: freezes, releases and reimbursements', () => {
       account: request.account,
       bank: 'Halyk Bank',
     });
-    const resolved = await get(inv.token, `/freeze-requests?status=frozen&caseId=${caseId}`);
+    const resolved = await inv.api.get(`/freeze-requests?status=frozen&caseId=${caseId}`);
     expect(resolved.body.items[0]).toMatchObject({ status: 'frozen', freezeId: freeze.body.id });
-    const again = await post(inv.token, `/cases/${caseId}/freezes`, {
-      amount: '20.00',
-      frozenAt: new Date().toISOString(),
-      stage: 'domestic',
-      freezeRequestId: request.id,
-    }).expect(409);
+    const again = await inv.api
+      .post(`/cases/${caseId}/freezes`, {
+        amount: '20.00',
+        frozenAt: new Date().toISOString(),
+        stage: 'domestic',
+        freezeRequestId: request.id,
+      })
+      .expect(409);
     expect(again.body.type).toBe('/problems/freeze-request-resolved');
     const [row] = await sql<{ frozen_tiyn: string }>(
       d,
@@ -98,78 +97,94 @@ describe('money: freezes, releases and reimbursements', () => {
 
   it('dismisses a pending request with a reason, once', async () => {
     const { caseId } = await reportInCase(d, { amounts: ['10.00'] });
-    const [request] = (await get(inv.token, `/freeze-requests?caseId=${caseId}`)).body.items;
-    await post(inv.token, `/freeze-requests/${request.id}/dismiss`, {}).expect(400);
-    const dismissed = await post(inv.token, `/freeze-requests/${request.id}/dismiss`, {
-      reason: 'Account closed before the request reached the bank',
-    }).expect(200);
+    const [request] = (await inv.api.get(`/freeze-requests?caseId=${caseId}`)).body.items;
+    await inv.api.post(`/freeze-requests/${request.id}/dismiss`, {}).expect(400);
+    const dismissed = await inv.api
+      .post(`/freeze-requests/${request.id}/dismiss`, {
+        reason: 'Account closed before the request reached the bank',
+      })
+      .expect(200);
     expect(dismissed.body).toMatchObject({ status: 'dismissed', resolvedBy: inv.id });
-    await post(inv.token, `/freeze-requests/${request.id}/dismiss`, { reason: 'x' }).expect(409);
+    await inv.api.post(`/freeze-requests/${request.id}/dismiss`, { reason: 'x' }).expect(409);
   });
 
   it('masks the account, computes the blocking period in business days of Asia/Almaty', async () => {
     const { caseId } = await reportInCase(d);
     // 2026-01-30T20:00Z is Saturday 31 January 01:00 in Almaty (UTC+5); five business days
     // later is Friday 6 February 01:00 local = 2026-02-05T20:00Z.
-    const res = await post(inv.token, `/cases/${caseId}/freezes`, {
-      bank: 'Halyk Bank',
-      account: '4111 1111 1111 1111',
-      amount: '500.00',
-      frozenAt: '2026-01-30T20:00:00Z',
-      stage: 'withdrawal_abroad',
-    }).expect(201);
+    const res = await inv.api
+      .post(`/cases/${caseId}/freezes`, {
+        bank: 'Halyk Bank',
+        account: '4111 1111 1111 1111',
+        amount: '500.00',
+        frozenAt: '2026-01-30T20:00:00Z',
+        stage: 'withdrawal_abroad',
+      })
+      .expect(201);
     expect(res.body.account).toBe('**** **** **** 1111');
     expect(JSON.stringify(res.body)).not.toContain('4111111111111111');
     expect(res.body.expiresAt).toBe('2026-02-05T20:00:00.000Z');
     // Expired already: no extension.
-    const late = await post(inv.token, `/freezes/${res.body.id}/extend`, {
-      sanctionRef: 'S-1',
-    }).expect(409);
+    const late = await inv.api
+      .post(`/freezes/${res.body.id}/extend`, {
+        sanctionRef: 'S-1',
+      })
+      .expect(409);
     expect(late.body.type).toBe('/problems/freeze-expired');
   });
 
   it('extends a running freeze once with a sanction reference', async () => {
     const { caseId } = await reportInCase(d);
-    const freeze = await post(inv.token, `/cases/${caseId}/freezes`, {
-      bank: 'Kaspi Bank',
-      account: 'KZ86125KZT5004100100',
-      amount: '1000.00',
-      frozenAt: new Date().toISOString(),
-      stage: 'domestic',
-    }).expect(201);
+    const freeze = await inv.api
+      .post(`/cases/${caseId}/freezes`, {
+        bank: 'Kaspi Bank',
+        account: 'KZ86125KZT5004100100',
+        amount: '1000.00',
+        frozenAt: new Date().toISOString(),
+        stage: 'domestic',
+      })
+      .expect(201);
     expect(freeze.body.account).toBe('KZ86****0100');
-    const extended = await post(inv.token, `/freezes/${freeze.body.id}/extend`, {
-      sanctionRef: 'SANCTION-2026-17',
-      days: 10,
-    }).expect(200);
+    const extended = await inv.api
+      .post(`/freezes/${freeze.body.id}/extend`, {
+        sanctionRef: 'SANCTION-2026-17',
+        days: 10,
+      })
+      .expect(200);
     expect(extended.body.sanctionRef).toBe('SANCTION-2026-17');
     const gainedDays =
       (Date.parse(extended.body.expiresAt) - Date.parse(freeze.body.expiresAt)) / 86_400_000;
     expect(gainedDays).toBe(14); // ten business days are two calendar weeks
-    const twice = await post(inv.token, `/freezes/${freeze.body.id}/extend`, {
-      sanctionRef: 'SANCTION-2026-18',
-    }).expect(409);
+    const twice = await inv.api
+      .post(`/freezes/${freeze.body.id}/extend`, {
+        sanctionRef: 'SANCTION-2026-18',
+      })
+      .expect(409);
     expect(twice.body.type).toBe('/problems/freeze-already-extended');
   });
 
   it('releases to a victim as a frozen_funds reimbursement and to the holder; never beyond the freeze', async () => {
     const { report, caseId } = await reportInCase(d, { amounts: ['2000.00'] });
-    const freeze = await post(inv.token, `/cases/${caseId}/freezes`, {
-      bank: 'Halyk Bank',
-      account: uniquePhone(),
-      amount: '1000.00',
-      frozenAt: new Date().toISOString(),
-      stage: 'domestic',
-      reportId: report.id,
-    }).expect(201);
+    const freeze = await inv.api
+      .post(`/cases/${caseId}/freezes`, {
+        bank: 'Halyk Bank',
+        account: uniquePhone(),
+        amount: '1000.00',
+        frozenAt: new Date().toISOString(),
+        stage: 'domestic',
+        reportId: report.id,
+      })
+      .expect(201);
     const id = freeze.body.id as string;
-    await post(inv.token, `/freezes/${id}/releases`, { amount: '10.00', to: 'victim' }).expect(400);
+    await inv.api.post(`/freezes/${id}/releases`, { amount: '10.00', to: 'victim' }).expect(400);
 
-    const toVictim = await post(inv.token, `/freezes/${id}/releases`, {
-      amount: '300.00',
-      to: 'victim',
-      reportId: report.id,
-    }).expect(201);
+    const toVictim = await inv.api
+      .post(`/freezes/${id}/releases`, {
+        amount: '300.00',
+        to: 'victim',
+        reportId: report.id,
+      })
+      .expect(201);
     expect(toVictim.body).toMatchObject({ amount: '300.00', to: 'victim', reportId: report.id });
     expect(toVictim.body.freeze).toMatchObject({ released: '300.00', remaining: '700.00' });
     const [reimbursement] = await sql<{ source: string; amount_tiyn: string }>(
@@ -180,10 +195,12 @@ describe('money: freezes, releases and reimbursements', () => {
     expect(reimbursement).toEqual({ source: 'frozen_funds', amount_tiyn: '30000' });
 
     const before = await ledgerCounts();
-    const over = await post(inv.token, `/freezes/${id}/releases`, {
-      amount: '700.01',
-      to: 'holder',
-    }).expect(409);
+    const over = await inv.api
+      .post(`/freezes/${id}/releases`, {
+        amount: '700.01',
+        to: 'holder',
+      })
+      .expect(409);
     expect(over.headers['content-type']).toContain('application/problem+json');
     expect(over.body).toMatchObject({
       type: '/problems/release-exceeds-frozen',
@@ -191,10 +208,8 @@ describe('money: freezes, releases and reimbursements', () => {
     });
     expect(await ledgerCounts()).toEqual(before);
 
-    await post(inv.token, `/freezes/${id}/releases`, { amount: '700.00', to: 'holder' }).expect(
-      201,
-    );
-    const funds = await get(inv.token, `/cases/${caseId}/funds`).expect(200);
+    await inv.api.post(`/freezes/${id}/releases`, { amount: '700.00', to: 'holder' }).expect(201);
+    const funds = await inv.api.get(`/cases/${caseId}/funds`).expect(200);
     expect(funds.body.total).toMatchObject({
       loss: '2000.00',
       frozen: '1000.00',
@@ -213,12 +228,14 @@ describe('money: freezes, releases and reimbursements', () => {
   it('keeps net reimbursed within the loss, and corrects only by a single reversal', async () => {
     const { report, caseId } = await reportInCase(d, { amounts: ['1000.00'] });
     const paidAt = new Date().toISOString();
-    const first = await post(inv.token, `/cases/${caseId}/reimbursements`, {
-      reportId: report.id,
-      amount: '600.00',
-      source: 'bank_compensation',
-      paidAt,
-    }).expect(201);
+    const first = await inv.api
+      .post(`/cases/${caseId}/reimbursements`, {
+        reportId: report.id,
+        amount: '600.00',
+        source: 'bank_compensation',
+        paidAt,
+      })
+      .expect(201);
     expect(first.body).toMatchObject({
       amount: '600.00',
       reversed: false,
@@ -226,32 +243,36 @@ describe('money: freezes, releases and reimbursements', () => {
     });
 
     const before = await ledgerCounts();
-    const over = await post(inv.token, `/cases/${caseId}/reimbursements`, {
-      reportId: report.id,
-      amount: '400.01',
-      source: 'court_order',
-      paidAt,
-    }).expect(409);
+    const over = await inv.api
+      .post(`/cases/${caseId}/reimbursements`, {
+        reportId: report.id,
+        amount: '400.01',
+        source: 'court_order',
+        paidAt,
+      })
+      .expect(409);
     expect(over.body).toMatchObject({
       type: '/problems/reimbursement-exceeds-loss',
       available: '400.00',
     });
     expect(await ledgerCounts()).toEqual(before);
 
-    const reversed = await post(inv.token, `/reimbursements/${first.body.id}/reverse`, {
-      reason: 'Entered against the wrong report',
-    }).expect(200);
+    const reversed = await inv.api
+      .post(`/reimbursements/${first.body.id}/reverse`, {
+        reason: 'Entered against the wrong report',
+      })
+      .expect(200);
     expect(reversed.body).toMatchObject({ reversed: true, reversedBy: inv.id });
-    await post(inv.token, `/reimbursements/${first.body.id}/reverse`, { reason: 'again' }).expect(
-      409,
-    );
-    await post(inv.token, `/cases/${caseId}/reimbursements`, {
-      reportId: report.id,
-      amount: '1000.00',
-      source: 'offender_voluntary',
-      paidAt,
-    }).expect(201);
-    const funds = await get(inv.token, `/cases/${caseId}/funds`).expect(200);
+    await inv.api.post(`/reimbursements/${first.body.id}/reverse`, { reason: 'again' }).expect(409);
+    await inv.api
+      .post(`/cases/${caseId}/reimbursements`, {
+        reportId: report.id,
+        amount: '1000.00',
+        source: 'offender_voluntary',
+        paidAt,
+      })
+      .expect(201);
+    const funds = await inv.api.get(`/cases/${caseId}/funds`).expect(200);
     expect(funds.body.total).toMatchObject({ reimbursed: '1000.00', outstandingLoss: '0.00' });
     expect(funds.body.reimbursements).toHaveLength(2);
     const [row] = await sql<{ reimbursed_tiyn: string }>(
@@ -271,12 +292,14 @@ describe('money: freezes, releases and reimbursements', () => {
   it('refuses a report of another case', async () => {
     const a = await reportInCase(d);
     const b = await reportInCase(d);
-    const res = await post(inv.token, `/cases/${a.caseId}/reimbursements`, {
-      reportId: b.report.id,
-      amount: '1.00',
-      source: 'court_order',
-      paidAt: new Date().toISOString(),
-    }).expect(409);
+    const res = await inv.api
+      .post(`/cases/${a.caseId}/reimbursements`, {
+        reportId: b.report.id,
+        amount: '1.00',
+        source: 'court_order',
+        paidAt: new Date().toISOString(),
+      })
+      .expect(409);
     expect(res.body.type).toBe('/problems/report-not-in-case');
   });
 
@@ -288,74 +311,94 @@ describe('money: freezes, releases and reimbursements', () => {
       paidAt: new Date().toISOString(),
     };
     for (const amount of ['-5.00', '0', '0.00', '10.001', '1e3', ' 10', 10, '']) {
-      const res = await post(inv.token, `/cases/${caseId}/reimbursements`, { ...base, amount });
+      const res = await inv.api.post(`/cases/${caseId}/reimbursements`, { ...base, amount });
       expect(res.status).toBe(400);
       expect(res.body.errors[0].field).toBe('amount');
     }
-    await post(inv.token, `/cases/${caseId}/reimbursements`, {
-      ...base,
-      amount: '1.00',
-      x: 1,
-    }).expect(400);
-    await post(inv.token, `/cases/${caseId}/reimbursements`, {
-      ...base,
-      amount: '1.00',
-      paidAt: new Date(Date.now() + 3600_000).toISOString(),
-    }).expect(400);
-    await post(inv.token, `/cases/${caseId}/freezes`, {
-      bank: 'X Bank',
-      account: 'not an account',
-      amount: '1.00',
-      frozenAt: new Date().toISOString(),
-      stage: 'domestic',
-    }).expect(400);
-    await post(inv.token, `/cases/not-a-uuid/freezes`, {
-      bank: 'X Bank',
-      account: uniquePhone(),
-      amount: '1.00',
-      frozenAt: new Date().toISOString(),
-      stage: 'domestic',
-    }).expect(404);
+    await inv.api
+      .post(`/cases/${caseId}/reimbursements`, {
+        ...base,
+        amount: '1.00',
+        x: 1,
+      })
+      .expect(400);
+    await inv.api
+      .post(`/cases/${caseId}/reimbursements`, {
+        ...base,
+        amount: '1.00',
+        paidAt: new Date(Date.now() + 3600_000).toISOString(),
+      })
+      .expect(400);
+    await inv.api
+      .post(`/cases/${caseId}/freezes`, {
+        bank: 'X Bank',
+        account: 'not an account',
+        amount: '1.00',
+        frozenAt: new Date().toISOString(),
+        stage: 'domestic',
+      })
+      .expect(400);
+    await inv.api
+      .post(`/cases/not-a-uuid/freezes`, {
+        bank: 'X Bank',
+        account: uniquePhone(),
+        amount: '1.00',
+        frozenAt: new Date().toISOString(),
+        stage: 'domestic',
+      })
+      .expect(404);
   });
 
   it('treats null optional fields as absent: 400 naming the field, never a 500', async () => {
     const { caseId } = await reportInCase(d);
     const base = { amount: '1.00', frozenAt: new Date().toISOString(), stage: 'domestic' };
-    const missing = await post(inv.token, `/cases/${caseId}/freezes`, {
-      ...base,
-      freezeRequestId: null,
-    }).expect(400);
+    const missing = await inv.api
+      .post(`/cases/${caseId}/freezes`, {
+        ...base,
+        freezeRequestId: null,
+      })
+      .expect(400);
     const fields = new Set(missing.body.errors.map((e: { field: string }) => e.field));
     expect([...fields].sort()).toEqual(['account', 'bank']);
     const nulls = { freezeRequestId: null, reportId: null };
-    const frozen = await post(inv.token, `/cases/${caseId}/freezes`, {
-      ...base,
-      ...nulls,
-      bank: 'Halyk Bank',
-      account: uniquePhone(),
-    }).expect(201);
+    const frozen = await inv.api
+      .post(`/cases/${caseId}/freezes`, {
+        ...base,
+        ...nulls,
+        bank: 'Halyk Bank',
+        account: uniquePhone(),
+      })
+      .expect(201);
     expect(frozen.body).toMatchObject({ reportId: null, freezeRequestId: null });
-    await post(inv.token, `/freezes/${frozen.body.id}/releases`, {
-      amount: '0.50',
-      to: 'holder',
-      reportId: null,
-    }).expect(201);
-    const victim = await post(inv.token, `/freezes/${frozen.body.id}/releases`, {
-      amount: '0.50',
-      to: 'victim',
-      reportId: null,
-    }).expect(400);
+    await inv.api
+      .post(`/freezes/${frozen.body.id}/releases`, {
+        amount: '0.50',
+        to: 'holder',
+        reportId: null,
+      })
+      .expect(201);
+    const victim = await inv.api
+      .post(`/freezes/${frozen.body.id}/releases`, {
+        amount: '0.50',
+        to: 'victim',
+        reportId: null,
+      })
+      .expect(400);
     expect(victim.body.errors[0].field).toBe('reportId');
-    await post(inv.token, `/cases/${caseId}/reimbursements`, {
-      reportId: null,
-      amount: '1.00',
-      source: 'court_order',
-      paidAt: new Date().toISOString(),
-    }).expect(400);
-    await post(inv.token, `/freezes/${frozen.body.id}/extend`, {
-      sanctionRef: 'S-1',
-      days: null,
-    }).expect(200);
+    await inv.api
+      .post(`/cases/${caseId}/reimbursements`, {
+        reportId: null,
+        amount: '1.00',
+        source: 'court_order',
+        paidAt: new Date().toISOString(),
+      })
+      .expect(400);
+    await inv.api
+      .post(`/freezes/${frozen.body.id}/extend`, {
+        sanctionRef: 'S-1',
+        days: null,
+      })
+      .expect(200);
   });
 
   it('lets investigators and supervisors write money; admins only read it', async () => {
@@ -368,56 +411,62 @@ describe('money: freezes, releases and reimbursements', () => {
       frozenAt: new Date().toISOString(),
       stage: 'domestic',
     };
-    const denied = await post(admin.token, `/cases/${caseId}/freezes`, body).expect(403);
+    const denied = await admin.api.post(`/cases/${caseId}/freezes`, body).expect(403);
     expect(denied.headers['content-type']).toContain('application/problem+json');
-    await post(national.token, `/cases/${caseId}/freezes`, body).expect(201);
-    await get(admin.token, `/cases/${caseId}/funds`).expect(200);
-    await get(admin.token, `/freezes?caseId=${caseId}`).expect(200);
-    await get(admin.token, `/freeze-requests?caseId=${caseId}`).expect(200);
+    await national.api.post(`/cases/${caseId}/freezes`, body).expect(201);
+    await admin.api.get(`/cases/${caseId}/funds`).expect(200);
+    await admin.api.get(`/freezes?caseId=${caseId}`).expect(200);
+    await admin.api.get(`/freeze-requests?caseId=${caseId}`).expect(200);
   });
 
   it('keeps other regions out and lets national staff in', async () => {
     const { caseId } = await reportInCase(d);
-    await get(invAstana.token, `/cases/${caseId}/funds`).expect(403);
-    await get(national.token, `/cases/${caseId}/funds`).expect(200);
-    await post(invAstana.token, `/cases/${caseId}/reimbursements`, {
-      reportId: '00000000-0000-4000-8000-000000000000',
-      amount: '1.00',
-      source: 'court_order',
-      paidAt: new Date().toISOString(),
-    }).expect(403);
+    await invAstana.api.get(`/cases/${caseId}/funds`).expect(403);
+    await national.api.get(`/cases/${caseId}/funds`).expect(200);
+    await invAstana.api
+      .post(`/cases/${caseId}/reimbursements`, {
+        reportId: '00000000-0000-4000-8000-000000000000',
+        amount: '1.00',
+        source: 'court_order',
+        paidAt: new Date().toISOString(),
+      })
+      .expect(403);
   });
 
   it('lists freezes that still hold money and expire within a business day', async () => {
     const { caseId } = await reportInCase(d);
     const make = async (amount: string) =>
       (
-        await post(inv.token, `/cases/${caseId}/freezes`, {
-          bank: 'Halyk Bank',
-          account: uniquePhone(),
-          amount,
-          frozenAt: new Date().toISOString(),
-          stage: 'domestic',
-        }).expect(201)
+        await inv.api
+          .post(`/cases/${caseId}/freezes`, {
+            bank: 'Halyk Bank',
+            account: uniquePhone(),
+            amount,
+            frozenAt: new Date().toISOString(),
+            stage: 'domestic',
+          })
+          .expect(201)
       ).body.id as string;
     const soon = await make('10.00');
     const later = await make('20.00');
     const soonReleased = await make('30.00');
-    await post(inv.token, `/freezes/${soonReleased}/releases`, {
-      amount: '30.00',
-      to: 'holder',
-    }).expect(201);
+    await inv.api
+      .post(`/freezes/${soonReleased}/releases`, {
+        amount: '30.00',
+        to: 'holder',
+      })
+      .expect(201);
     // Fixture: move two expiries to two hours from now (a freeze recorded days ago).
     await sql(d, `UPDATE freezes SET expires_at = now() + interval '2 hours' WHERE id = ANY($1)`, [
       [soon, soonReleased],
     ]);
-    const res = await get(inv.token, `/freezes?expiringWithinDays=1&caseId=${caseId}`).expect(200);
+    const res = await inv.api.get(`/freezes?expiringWithinDays=1&caseId=${caseId}`).expect(200);
     expect(res.body.items.map((f: { id: string }) => f.id)).toEqual([soon]);
-    const all = await get(inv.token, `/freezes?caseId=${caseId}`).expect(200);
+    const all = await inv.api.get(`/freezes?caseId=${caseId}`).expect(200);
     expect(all.body.items.map((f: { id: string }) => f.id).sort()).toEqual(
       [soon, later, soonReleased].sort(),
     );
-    const astana = await get(invAstana.token, `/freezes?caseId=${caseId}`).expect(200);
+    const astana = await invAstana.api.get(`/freezes?caseId=${caseId}`).expect(200);
     expect(astana.body.items).toEqual([]);
   });
 

@@ -44,13 +44,6 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
   let national: TestStaff;
   let stranger: TestStaff;
 
-  const as = (who: TestStaff) => ({
-    get: (path: string) =>
-      d.http().get(`${API}${path}`).set('Authorization', `Bearer ${who.token}`),
-    post: (path: string, body: object = {}) =>
-      d.http().post(`${API}${path}`).set('Authorization', `Bearer ${who.token}`).send(body),
-  });
-
   const caseOf = (reportId: string): Promise<string> =>
     eventually(async () => {
       const [row] = (await db.query('SELECT case_id FROM reports WHERE id = $1', [reportId])) as {
@@ -95,7 +88,7 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
     it('turns a submitted report into a visible P1 case with freeze requests', async () => {
       const submitted = await submitReport(d, validReportBody());
       const caseId = await caseOf(submitted.id);
-      const list = await as(investigator).get('/cases?assignee=unassigned').expect(200);
+      const list = await investigator.api.get('/cases?assignee=unassigned').expect(200);
       const item = (list.body.items as { id: string }[]).find((c) => c.id === caseId);
       expect(item).toMatchObject({
         status: 'open',
@@ -108,7 +101,7 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
       });
       expect((item as unknown as { number: string }).number).toMatch(/^CY-\d{4}-\d{6}$/);
 
-      const detail = await as(investigator).get(`/cases/${caseId}`).expect(200);
+      const detail = await investigator.api.get(`/cases/${caseId}`).expect(200);
       expect(detail.body.reports).toEqual([
         expect.objectContaining({ reference: submitted.reference, status: 'in_review' }),
       ]);
@@ -160,13 +153,13 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
       const third = await report({ suspects: [{ type: 'phone', value: spelled[2] }] });
       expect(await caseOf(third.id)).toBe(caseId);
 
-      const detail = await as(investigator).get(`/cases/${caseId}`).expect(200);
+      const detail = await investigator.api.get(`/cases/${caseId}`).expect(200);
       expect(detail.body.reportCount).toBe(3);
       expect(detail.body.priority).toBe('P2');
       expect(detail.body.identifiers).toEqual([
         expect.objectContaining({ type: 'phone', value: `+7707${digits}`, reportCount: 3 }),
       ]);
-      const timeline = await as(investigator).get(`/cases/${caseId}/timeline`).expect(200);
+      const timeline = await investigator.api.get(`/cases/${caseId}/timeline`).expect(200);
       const moves = timeline.body.items
         .filter((e: { type: string }) => e.type === 'case.reprioritised')
         .map((e: { data: { from: string; to: string } }) => `${e.data.from}>${e.data.to}`);
@@ -195,7 +188,7 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
         ],
       });
       expect(await caseOf(both.id)).toBe(older);
-      const timeline = await as(investigator).get(`/cases/${older}/timeline`).expect(200);
+      const timeline = await investigator.api.get(`/cases/${older}/timeline`).expect(200);
       const suggestion = timeline.body.items.find(
         (e: { type: string }) => e.type === 'case.merge_suggested',
       );
@@ -284,7 +277,7 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
         })
         .expect(201);
       const detail = await eventually(async () => {
-        const res = await as(investigator).get(`/cases/${caseId}`);
+        const res = await investigator.api.get(`/cases/${caseId}`);
         return res.body.priority === 'P1' ? res.body : null;
       });
       expect(detail.reports).toEqual([
@@ -295,7 +288,7 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
         [[`+7705${elsewhere.slice(7)}`]],
       )) as { type: string; case_id: string }[];
       expect(owners).toEqual([{ type: 'phone', case_id: other }]);
-      const timeline = await as(investigator).get(`/cases/${caseId}/timeline`).expect(200);
+      const timeline = await investigator.api.get(`/cases/${caseId}/timeline`).expect(200);
       const types = timeline.body.items.map((e: { type: string }) => e.type);
       expect(types).toEqual(
         expect.arrayContaining(['identifiers.added', 'case.merge_suggested', 'case.reprioritised']),
@@ -311,20 +304,20 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
   describe('claims and the queue', () => {
     it('claims an open case into in_review; a second investigator gets 409', async () => {
       const caseId = await newCase();
-      const claimed = await as(investigator).post(`/cases/${caseId}/claim`).expect(200);
+      const claimed = await investigator.api.post(`/cases/${caseId}/claim`).expect(200);
       expect(claimed.body).toMatchObject({
         status: 'in_review',
         assignee: { id: investigator.id },
       });
       expect(claimed.body.firstClaimedAt).not.toBeNull();
-      await as(investigator).post(`/cases/${caseId}/claim`).expect(200);
-      const conflict = await as(colleague).post(`/cases/${caseId}/claim`).expect(409);
+      await investigator.api.post(`/cases/${caseId}/claim`).expect(200);
+      const conflict = await colleague.api.post(`/cases/${caseId}/claim`).expect(409);
       expect(conflict.body).toMatchObject({
         type: '/problems/case-already-claimed',
         assigneeId: investigator.id,
       });
-      await as(stranger).post(`/cases/${caseId}/claim`).expect(403);
-      const timeline = await as(investigator).get(`/cases/${caseId}/timeline`).expect(200);
+      await stranger.api.post(`/cases/${caseId}/claim`).expect(403);
+      const timeline = await investigator.api.get(`/cases/${caseId}/timeline`).expect(200);
       const types = timeline.body.items.map((e: { type: string }) => e.type);
       expect(types).toEqual(['case.created', 'report.linked', 'case.claimed', 'case.transitioned']);
       const transitioned = timeline.body.items[3];
@@ -348,7 +341,7 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
       const staff = await Promise.all(
         Array.from({ length: 20 }, () => createStaff(d, { role: 'investigator', region })),
       );
-      const results = await Promise.all(staff.map((s) => as(s).post('/cases/next/claim')));
+      const results = await Promise.all(staff.map((s) => s.api.post('/cases/next/claim')));
       expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
       const ids = results.map((r) => r.body.id as string);
       expect(new Set(ids).size).toBe(20);
@@ -357,7 +350,7 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
         [region],
       )) as { n: number }[];
       expect(holders[0].n).toBe(20);
-      await as(staff[0]).post('/cases/next/claim').expect(204);
+      await staff[0].api.post('/cases/next/claim').expect(204);
     });
 
     it('claim-next takes the most urgent, then the oldest case of the caller region', async () => {
@@ -379,7 +372,7 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
       const taker = await createStaff(d, { role: 'investigator', region });
       const order: string[] = [];
       for (let n = 0; n < 4; n++) {
-        const res = await as(taker).post('/cases/next/claim').expect(200);
+        const res = await taker.api.post('/cases/next/claim').expect(200);
         order.push(res.body.number);
       }
       expect(order).toEqual([2, 1, 3, 0].map((n) => `CY-${year}-8${String(n).padStart(5, '0')}`));
@@ -391,7 +384,7 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
       let cursor: string | null = null;
       do {
         const query: string = `/cases?region=${region}&limit=7${cursor ? `&cursor=${cursor}` : ''}`;
-        const page = await as(national).get(query).expect(200);
+        const page = await national.api.get(query).expect(200);
         all.push(...(page.body.items as { priority: string; createdAt: string }[]));
         cursor = page.body.nextCursor;
       } while (cursor);
@@ -404,17 +397,17 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
         ).toBe(true);
       }
 
-      const mine = await as(investigator).get('/cases?assignee=me&status=in_review').expect(200);
+      const mine = await investigator.api.get('/cases?assignee=me&status=in_review').expect(200);
       expect(
         mine.body.items.every(
           (c: { assignee: { id: string } }) => c.assignee.id === investigator.id,
         ),
       ).toBe(true);
-      await as(investigator).get('/cases?region=astana').expect(403);
-      await as(investigator).get('/cases?cursor=not-a-cursor').expect(400);
-      await as(investigator).get('/cases?limit=101').expect(400);
-      await as(investigator).get('/cases?status=lost').expect(400);
-      const scoped = await as(stranger).get('/cases').expect(200);
+      await investigator.api.get('/cases?region=astana').expect(403);
+      await investigator.api.get('/cases?cursor=not-a-cursor').expect(400);
+      await investigator.api.get('/cases?limit=101').expect(400);
+      await investigator.api.get('/cases?status=lost').expect(400);
+      const scoped = await stranger.api.get('/cases').expect(200);
       expect(scoped.body.items.every((c: { region: string }) => c.region === 'astana')).toBe(true);
     });
   });
@@ -441,7 +434,7 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
       for (const from of CASE_STATUSES) {
         for (const to of CASE_STATUSES) {
           await setStatus(caseId, from);
-          const res = await as(supervisor).post(`/cases/${caseId}/transition`, bodyFor(to));
+          const res = await supervisor.api.post(`/cases/${caseId}/transition`, bodyFor(to));
           const rule = findTransition(from, to);
           if (rule) {
             if (res.status !== 200 || res.body.status !== to)
@@ -470,36 +463,36 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
             status: string;
           }[]
         )[0].status;
-      await as(investigator)
+      await investigator.api
         .post(`/cases/${caseId}/transition`, { to: 'closed', reason: 'other' })
         .expect(403);
-      await as(investigator).post(`/cases/${caseId}/claim`).expect(200);
-      const notHeld = await as(colleague)
+      await investigator.api.post(`/cases/${caseId}/claim`).expect(200);
+      const notHeld = await colleague.api
         .post(`/cases/${caseId}/transition`, { to: 'investigating' })
         .expect(409);
       expect(notHeld.body.type).toBe('/problems/case-not-held');
-      await as(investigator)
+      await investigator.api
         .post(`/cases/${caseId}/transition`, { to: 'investigating' })
         .expect(200);
       expect(await status()).toBe('investigating');
-      const missing = await as(investigator)
+      const missing = await investigator.api
         .post(`/cases/${caseId}/transition`, { to: 'closed' })
         .expect(400);
       expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
-      await as(investigator)
+      await investigator.api
         .post(`/cases/${caseId}/transition`, { to: 'solved', reason: 'other' })
         .expect(400);
-      await as(investigator).post(`/cases/${caseId}/transition`, { to: 'solved' }).expect(200);
+      await investigator.api.post(`/cases/${caseId}/transition`, { to: 'solved' }).expect(200);
       expect(await status()).toBe('solved');
       const [solved] = (await db.query('SELECT solved_at FROM cases WHERE id = $1', [caseId])) as {
         solved_at: Date | null;
       }[];
       expect(solved.solved_at).not.toBeNull();
-      await as(investigator).post(`/cases/${caseId}/transition`, { to: 'in_review' }).expect(403);
-      await as(supervisor).post(`/cases/${caseId}/transition`, { to: 'in_review' }).expect(200);
+      await investigator.api.post(`/cases/${caseId}/transition`, { to: 'in_review' }).expect(403);
+      await supervisor.api.post(`/cases/${caseId}/transition`, { to: 'in_review' }).expect(200);
       expect(await status()).toBe('in_review');
-      await as(investigator).post(`/cases/${caseId}/transition`, { to: 'referred' }).expect(400);
-      const referred = await as(investigator)
+      await investigator.api.post(`/cases/${caseId}/transition`, { to: 'referred' }).expect(400);
+      const referred = await investigator.api
         .post(`/cases/${caseId}/transition`, {
           to: 'referred',
           agency: 'Financial Monitoring Agency',
@@ -510,53 +503,53 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
         agency: 'Financial Monitoring Agency',
       });
       expect(await status()).toBe('referred');
-      await as(stranger).post(`/cases/${caseId}/transition`, { to: 'in_review' }).expect(403);
+      await stranger.api.post(`/cases/${caseId}/transition`, { to: 'in_review' }).expect(403);
     });
 
     it('assigns to an active investigator of the case region only', async () => {
       const caseId = await newCase();
-      const wrong = await as(supervisor)
+      const wrong = await supervisor.api
         .post(`/cases/${caseId}/assign`, { assigneeId: stranger.id })
         .expect(400);
       expect(wrong.body.errors[0].field).toBe('assigneeId');
-      await as(supervisor)
+      await supervisor.api
         .post(`/cases/${caseId}/assign`, { assigneeId: supervisor.id })
         .expect(400);
-      const res = await as(supervisor)
+      const res = await supervisor.api
         .post(`/cases/${caseId}/assign`, { assigneeId: colleague.id })
         .expect(200);
       expect(res.body).toMatchObject({ status: 'in_review', assignee: { id: colleague.id } });
-      await as(national)
+      await national.api
         .post(`/cases/${caseId}/assign`, { assigneeId: investigator.id })
         .expect(200);
-      await as(colleague).post(`/cases/${caseId}/claim`).expect(409);
-      await as(investigator)
+      await colleague.api.post(`/cases/${caseId}/claim`).expect(409);
+      await investigator.api
         .post(`/cases/${caseId}/assign`, { assigneeId: investigator.id })
         .expect(403);
     });
 
     it('records notes (never public) and offenders', async () => {
       const caseId = await newCase();
-      await as(investigator)
+      await investigator.api
         .post(`/cases/${caseId}/notes`, { text: 'Called the bank.\nNo answer.' })
         .expect(201);
-      await as(investigator).post(`/cases/${caseId}/notes`, { text: '' }).expect(400);
+      await investigator.api.post(`/cases/${caseId}/notes`, { text: '' }).expect(400);
       const detainedAt = new Date(Date.now() - 3600_000).toISOString();
-      const offenders = await as(investigator)
+      const offenders = await investigator.api
         .post(`/cases/${caseId}/offenders`, { count: 2, detainedAt, note: 'Two couriers' })
         .expect(201);
       expect(offenders.body).toMatchObject({ caseId, count: 2 });
-      await as(investigator)
+      await investigator.api
         .post(`/cases/${caseId}/offenders`, { count: 0, detainedAt })
         .expect(400);
-      await as(investigator)
+      await investigator.api
         .post(`/cases/${caseId}/offenders`, { count: 1, detainedAt: daysAgo(-2) })
         .expect(400);
-      await as(supervisor).post(`/cases/${caseId}/offenders`, { count: 1, detainedAt }).expect(403);
-      const timeline = await as(investigator).get(`/cases/${caseId}/timeline`).expect(200);
+      await supervisor.api.post(`/cases/${caseId}/offenders`, { count: 1, detainedAt }).expect(403);
+      const timeline = await investigator.api.get(`/cases/${caseId}/timeline`).expect(200);
       const note = timeline.body.items.find((e: { type: string }) => e.type === 'note.added');
       expect(note).toMatchObject({ public: false, data: { text: 'Called the bank.\nNo answer.' } });
-      const detail = await as(investigator).get(`/cases/${caseId}`).expect(200);
+      const detail = await investigator.api.get(`/cases/${caseId}`).expect(200);
       expect(detail.body.offendersDetained).toBe(2);
       const publicTypes = (await db.query(
         'SELECT DISTINCT type FROM case_events WHERE public',
@@ -576,10 +569,10 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
         ],
       });
       const source = await caseOf(sourceReport.id);
-      await as(investigator).post(`/cases/${source}/notes`, { text: 'source history' }).expect(201);
-      await as(investigator).post(`/cases/${source}/merge`, { sourceCaseId: target }).expect(403);
-      await as(supervisor).post(`/cases/${target}/merge`, { sourceCaseId: target }).expect(400);
-      const merged = await as(supervisor)
+      await investigator.api.post(`/cases/${source}/notes`, { text: 'source history' }).expect(201);
+      await investigator.api.post(`/cases/${source}/merge`, { sourceCaseId: target }).expect(403);
+      await supervisor.api.post(`/cases/${target}/merge`, { sourceCaseId: target }).expect(400);
+      const merged = await supervisor.api
         .post(`/cases/${target}/merge`, { sourceCaseId: source })
         .expect(200);
       expect(merged.body).toMatchObject({ id: target, reportCount: 2, priority: 'P1' });
@@ -596,7 +589,7 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
         [source, target],
       )) as { source_ids: number; source_money: number; target_money: number }[];
       expect(moved).toEqual({ source_ids: 0, source_money: 0, target_money: 1 });
-      const timeline = await as(supervisor).get(`/cases/${target}/timeline`).expect(200);
+      const timeline = await supervisor.api.get(`/cases/${target}/timeline`).expect(200);
       expect(
         timeline.body.items.some(
           (e: { caseId: string; type: string }) => e.caseId === source && e.type === 'note.added',
@@ -605,10 +598,10 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
       expect(timeline.body.items.some((e: { type: string }) => e.type === 'case.merged')).toBe(
         true,
       );
-      const detail = await as(supervisor).get(`/cases/${target}`).expect(200);
+      const detail = await supervisor.api.get(`/cases/${target}`).expect(200);
       expect(detail.body.mergedFrom).toEqual([expect.objectContaining({ id: source })]);
-      await as(supervisor).post(`/cases/${target}/merge`, { sourceCaseId: source }).expect(409);
-      await as(supervisor).post(`/cases/${source}/transition`, { to: 'in_review' }).expect(409);
+      await supervisor.api.post(`/cases/${target}/merge`, { sourceCaseId: source }).expect(409);
+      await supervisor.api.post(`/cases/${source}/transition`, { to: 'in_review' }).expect(409);
 
       // A new report naming the source's phone now lands in the target.
       const later = await report({ suspects: [{ type: 'phone', value: phone }] });
@@ -628,7 +621,7 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
       await queue.add('due', { caseId }, { jobId: `${slaJobId({ caseId, priority })}-test` });
       await queue.add('due', { caseId }, { jobId: `${slaJobId({ caseId, priority })}-again` });
       const breached = await eventually(async () => {
-        const res = await as(investigator).get(`/cases?slaBreached=true&region=almaty_city`);
+        const res = await investigator.api.get(`/cases?slaBreached=true&region=almaty_city`);
         return (res.body.items as { id: string }[]).find((c) => c.id === caseId);
       });
       expect(breached).toMatchObject({ slaBreachedAt: expect.any(String) });
@@ -650,7 +643,7 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
       await db.query(`UPDATE cases SET sla_due_at = now() - interval '1 second' WHERE id = $1`, [
         caseId,
       ]);
-      await as(investigator).post(`/cases/${caseId}/claim`).expect(200);
+      await investigator.api.post(`/cases/${caseId}/claim`).expect(200);
       const [c] = (await db.query(
         'SELECT sla_breached_at, first_claimed_at FROM cases WHERE id = $1',
         [caseId],
@@ -668,7 +661,7 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
       const digits = `${randomInt(1_000_000, 9_999_999)}`;
       const submitted = await report({ suspects: [{ type: 'phone', value: `+7 747 ${digits}` }] });
       const caseId = await caseOf(submitted.id);
-      const res = await as(investigator)
+      const res = await investigator.api
         .get(`/identifiers?value=${encodeURIComponent(`8 (747) ${digits}`)}`)
         .expect(200);
       const phone = res.body.matches.find((m: { type: string }) => m.type === 'phone');
@@ -676,44 +669,44 @@ describe('review: triage, queue and case workflow (real API, worker and BullMQ)'
       expect(phone.reports).toEqual([
         expect.objectContaining({ reference: submitted.reference, caseId }),
       ]);
-      const hidden = await as(stranger).get(`/identifiers?value=8747${digits}`).expect(200);
+      const hidden = await stranger.api.get(`/identifiers?value=8747${digits}`).expect(200);
       expect(hidden.body.matches).toEqual([]);
-      const card = await as(investigator).get('/identifiers?value=4111111111111111').expect(200);
+      const card = await investigator.api.get('/identifiers?value=4111111111111111').expect(200);
       expect(
         card.body.matches.find((m: { type: string }) => m.type === 'card').reports.length,
       ).toBeGreaterThan(0);
-      await as(investigator).get('/identifiers').expect(400);
+      await investigator.api.get('/identifiers').expect(400);
     });
 
     it('ranks identifiers by victims and damage in a period', async () => {
-      const res = await as(national).get('/identifiers/top?limit=5').expect(200);
+      const res = await national.api.get('/identifiers/top?limit=5').expect(200);
       expect(res.body.items.length).toBeGreaterThan(0);
       const victims = res.body.items.map((i: { victims: number }) => i.victims);
       expect([...victims].sort((a, b) => b - a)).toEqual(victims);
-      const byDamage = await as(national).get('/identifiers/top?sort=damage&limit=3').expect(200);
+      const byDamage = await national.api.get('/identifiers/top?sort=damage&limit=3').expect(200);
       const damage = byDamage.body.items.map((i: { damage: string }) => Number(i.damage));
       expect([...damage].sort((a, b) => b - a)).toEqual(damage);
-      const empty = await as(national)
+      const empty = await national.api
         .get('/identifiers/top?from=2001-01-01&to=2001-02-01')
         .expect(200);
       expect(empty.body).toEqual({ period: { from: '2001-01-01', to: '2001-02-01' }, items: [] });
-      await as(national).get('/identifiers/top?from=2025-02-30').expect(400);
-      await as(national).get('/identifiers/top?from=2025-03-01&to=2025-02-01').expect(400);
-      await as(investigator).get('/identifiers/top?region=astana').expect(403);
+      await national.api.get('/identifiers/top?from=2025-02-30').expect(400);
+      await national.api.get('/identifiers/top?from=2025-03-01&to=2025-02-01').expect(400);
+      await investigator.api.get('/identifiers/top?region=astana').expect(403);
     });
 
     it('shows staff the full report with decrypted personal data, region-scoped and audited', async () => {
       const submitted = await submitReport(d, validReportBody());
       await caseOf(submitted.id);
-      const res = await as(investigator).get(`/reports/${submitted.reference}`).expect(200);
+      const res = await investigator.api.get(`/reports/${submitted.reference}`).expect(200);
       expect(res.body).toMatchObject({
         reference: submitted.reference,
         reporter: { phone: '+77011234567', email: 'aigerim@example.kz' },
         transactions: [expect.objectContaining({ amount: '150000.00' })],
       });
       expect(res.body.reporter.iin).toMatch(/^\d{12}$/);
-      await as(stranger).get(`/reports/${submitted.reference}`).expect(403);
-      await as(investigator).get('/reports/FR-2000-999999').expect(404);
+      await stranger.api.get(`/reports/${submitted.reference}`).expect(403);
+      await investigator.api.get('/reports/FR-2000-999999').expect(404);
       const [audit] = (await db.query(
         `SELECT count(*)::int AS n FROM audit_log WHERE action = 'report.viewed' AND target_id = $1`,
         [submitted.id],

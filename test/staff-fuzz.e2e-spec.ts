@@ -359,13 +359,7 @@ describe('fuzz: no route answers bad input with a 5xx (OpenAPI-driven)', () => {
       )) as { id: string }[];
       return row?.id ?? null;
     }, 30_000);
-    const as = (path: string, body: object) =>
-      d
-        .http()
-        .post(`/api/v1${path}`)
-        .set('Authorization', `Bearer ${investigator.token}`)
-        .send(body);
-    const freeze = await as(`/cases/${ids.case}/freezes`, {
+    const freeze = await investigator.api.post(`/cases/${ids.case}/freezes`, {
       bank: 'Halyk Bank',
       account: uniquePhone(),
       amount: '1000.00',
@@ -374,7 +368,7 @@ describe('fuzz: no route answers bad input with a 5xx (OpenAPI-driven)', () => {
     });
     expect(freeze.status).toBe(201);
     ids.freeze = (freeze.body as { id: string }).id;
-    const reimbursement = await as(`/cases/${ids.case}/reimbursements`, {
+    const reimbursement = await investigator.api.post(`/cases/${ids.case}/reimbursements`, {
       reportId: reports[0].id,
       amount: '10.00',
       source: 'bank_compensation',

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { createStaff, startDeployment, TestDeployment, TestStaff } from '@app/testing';
-import { bearer, caseOf, fileReport, reportInCase, sql, uniquePhone } from './money-support';
+import { caseOf, fileReport, reportInCase, sql, uniquePhone } from './money-support';
 
 /**
  * Supervisor totals against a small fixed data set whose figures are computed by hand below.
@@ -24,31 +24,26 @@ describe('stats: totals, breakdowns, export and queues', () => {
   let admin: TestStaff;
   const ids: Record<string, string> = {};
 
-  const post = (token: string, path: string, body: unknown = {}) =>
-    d
-      .http()
-      .post(`/api/v1${path}`)
-      .set(bearer(token))
-      .send(body as object);
-  const get = (token: string, path: string) => d.http().get(`/api/v1${path}`).set(bearer(token));
-  const summary = async (query: string, token = national.token) =>
-    (await get(token, `/stats/summary?${query}`).expect(200)).body;
+  const summary = async (query: string, who = national) =>
+    (await who.api.get(`/stats/summary?${query}`).expect(200)).body;
   const freeze = (
-    token: string,
+    who: TestStaff,
     caseId: string,
     amount: string,
     stage: string,
     frozenAt: string,
     reportId?: string,
   ) =>
-    post(token, `/cases/${caseId}/freezes`, {
-      bank: 'Halyk Bank',
-      account: uniquePhone(),
-      amount,
-      stage,
-      frozenAt,
-      reportId,
-    }).expect(201);
+    who.api
+      .post(`/cases/${caseId}/freezes`, {
+        bank: 'Halyk Bank',
+        account: uniquePhone(),
+        amount,
+        stage,
+        frozenAt,
+        reportId,
+      })
+      .expect(201);
   const backdate = async (
     reportId: string,
     submittedAt: string,
@@ -124,32 +119,31 @@ describe('stats: totals, breakdowns, export and queues', () => {
     await backdate(r5.report.id, '2024-02-28T18:30:00Z', ids.C5, '2024-02-28T18:30:00Z');
 
     // Offenders (before solving: a solved case takes no more records).
-    await post(inv.token, `/cases/${ids.C2}/offenders`, {
-      count: 2,
-      detainedAt: '2026-02-15T10:00:00Z',
-    }).expect(201);
-    await post(inv.token, `/cases/${ids.C1}/offenders`, {
-      count: 1,
-      detainedAt: '2026-01-10T00:00:00Z',
-    }).expect(201);
-    await post(invAstana.token, `/cases/${ids.C4}/offenders`, {
-      count: 3,
-      detainedAt: '2026-02-28T19:30:00Z',
-    }).expect(201);
+    await inv.api
+      .post(`/cases/${ids.C2}/offenders`, {
+        count: 2,
+        detainedAt: '2026-02-15T10:00:00Z',
+      })
+      .expect(201);
+    await inv.api
+      .post(`/cases/${ids.C1}/offenders`, {
+        count: 1,
+        detainedAt: '2026-01-10T00:00:00Z',
+      })
+      .expect(201);
+    await invAstana.api
+      .post(`/cases/${ids.C4}/offenders`, {
+        count: 3,
+        detainedAt: '2026-02-28T19:30:00Z',
+      })
+      .expect(201);
 
     // Freezes.
-    const f1 = await freeze(
-      inv.token,
-      ids.C2,
-      '30000.00',
-      'domestic',
-      '2026-02-05T10:00:00Z',
-      ids.R2,
-    );
-    await freeze(inv.token, ids.C2, '40000.00', 'withdrawal_abroad', '2026-02-28T18:59:59Z');
-    await freeze(inv.token, ids.C1, '10000.00', 'withdrawal_abroad', '2026-01-31T19:00:00Z');
-    await freeze(invAstana.token, ids.C4, '5000.00', 'domestic', '2026-02-10T10:00:00Z');
-    await freeze(inv.token, ids.C1, '8000.00', 'domestic', '2026-01-31T18:59:59Z');
+    const f1 = await freeze(inv, ids.C2, '30000.00', 'domestic', '2026-02-05T10:00:00Z', ids.R2);
+    await freeze(inv, ids.C2, '40000.00', 'withdrawal_abroad', '2026-02-28T18:59:59Z');
+    await freeze(inv, ids.C1, '10000.00', 'withdrawal_abroad', '2026-01-31T19:00:00Z');
+    await freeze(invAstana, ids.C4, '5000.00', 'domestic', '2026-02-10T10:00:00Z');
+    await freeze(inv, ids.C1, '8000.00', 'domestic', '2026-01-31T18:59:59Z');
 
     // Reimbursements; the court order is reversed, the release is paid "now" (outside).
     const reimburse = (
@@ -159,28 +153,34 @@ describe('stats: totals, breakdowns, export and queues', () => {
       source: string,
       paidAt: string,
     ) =>
-      post(inv.token, `/cases/${caseId}/reimbursements`, {
-        reportId,
-        amount,
-        source,
-        paidAt,
-      }).expect(201);
+      inv.api
+        .post(`/cases/${caseId}/reimbursements`, {
+          reportId,
+          amount,
+          source,
+          paidAt,
+        })
+        .expect(201);
     await reimburse(ids.C2, ids.R2, '20000.00', 'bank_compensation', '2026-02-12T10:00:00Z');
     const wrong = await reimburse(ids.C2, ids.R3, '5000.00', 'court_order', '2026-02-13T10:00:00Z');
-    await post(inv.token, `/reimbursements/${wrong.body.id}/reverse`, {
-      reason: 'wrong report',
-    }).expect(200);
+    await inv.api
+      .post(`/reimbursements/${wrong.body.id}/reverse`, {
+        reason: 'wrong report',
+      })
+      .expect(200);
     await reimburse(ids.C1, ids.R1, '7000.00', 'offender_voluntary', '2026-01-15T10:00:00Z');
-    await post(inv.token, `/freezes/${f1.body.id}/releases`, {
-      amount: '10000.00',
-      to: 'victim',
-      reportId: ids.R2,
-    }).expect(201);
+    await inv.api
+      .post(`/freezes/${f1.body.id}/releases`, {
+        amount: '10000.00',
+        to: 'victim',
+        reportId: ids.R2,
+      })
+      .expect(201);
 
     // C2 solved, then the solving transition moved to 20 February.
-    await post(inv.token, `/cases/${ids.C2}/claim`).expect(200);
-    await post(inv.token, `/cases/${ids.C2}/transition`, { to: 'investigating' }).expect(200);
-    await post(inv.token, `/cases/${ids.C2}/transition`, { to: 'solved' }).expect(200);
+    await inv.api.post(`/cases/${ids.C2}/claim`).expect(200);
+    await inv.api.post(`/cases/${ids.C2}/transition`, { to: 'investigating' }).expect(200);
+    await inv.api.post(`/cases/${ids.C2}/transition`, { to: 'solved' }).expect(200);
     await moveSolving(ids.C2, '2026-02-20T10:00:00Z');
   }, 120_000);
   afterAll(async () => d?.close());
@@ -292,9 +292,7 @@ describe('stats: totals, breakdowns, export and queues', () => {
 
   it('breaks the totals down by month, region and fraud type', async () => {
     const months = (
-      await get(national.token, '/stats/breakdown?by=month&from=2026-01-01&to=2026-03-01').expect(
-        200,
-      )
+      await national.api.get('/stats/breakdown?by=month&from=2026-01-01&to=2026-03-01').expect(200)
     ).body;
     expect(months.rows.map((r: { key: string }) => r.key)).toEqual(['2026-01', '2026-02']);
     expect(months.rows[0]).toMatchObject({
@@ -306,16 +304,14 @@ describe('stats: totals, breakdowns, export and queues', () => {
       reimbursedTotal: '7000.00',
     });
     expect(months.rows[1]).toMatchObject({ reportsReceived: 2, frozenTotal: '85000.00' });
-    const regions = (await get(national.token, `/stats/breakdown?by=region&${FEB}`).expect(200))
-      .body;
+    const regions = (await national.api.get(`/stats/breakdown?by=region&${FEB}`).expect(200)).body;
     expect(regions.rows).toHaveLength(20);
     const row = (key: string) => regions.rows.find((r: { key: string }) => r.key === key);
     expect(row('almaty_city')).toMatchObject({ reportsReceived: 1, frozenTotal: '80000.00' });
     expect(row('astana')).toMatchObject({ reportsReceived: 1, frozenTotal: '5000.00' });
     expect(row('turkistan')).toMatchObject({ reportsReceived: 0, frozenTotal: '0.00' });
     expect(regions.total).toEqual((await summary(FEB)).current);
-    const types = (await get(national.token, `/stats/breakdown?by=fraudType&${FEB}`).expect(200))
-      .body;
+    const types = (await national.api.get(`/stats/breakdown?by=fraudType&${FEB}`).expect(200)).body;
     expect(types.rows.find((r: { key: string }) => r.key === 'phishing')).toMatchObject({
       reportsReceived: 1,
       frozenTotal: '5000.00',
@@ -323,7 +319,7 @@ describe('stats: totals, breakdowns, export and queues', () => {
   });
 
   it('exports the same figures as CSV, one line per day, region and fraud type', async () => {
-    const res = await get(national.token, `/stats/export?format=csv&${FEB}`).expect(200);
+    const res = await national.api.get(`/stats/export?format=csv&${FEB}`).expect(200);
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.text.trim().split('\n');
     expect(lines[0]).toBe(
@@ -337,24 +333,23 @@ describe('stats: totals, breakdowns, export and queues', () => {
     expect(lines).toContain(
       '2026-02-28,almaty_city,online_purchase,0,0.00,0,0,0,40000.00,40000.00,0.00',
     );
-    const monthly = await get(
-      national.token,
-      `/stats/export?granularity=month&${FEB}&region=astana`,
-    ).expect(200);
+    const monthly = await national.api
+      .get(`/stats/export?granularity=month&${FEB}&region=astana`)
+      .expect(200);
     expect(monthly.text.trim().split('\n').slice(1)).toEqual([
       '2026-02,astana,phishing,1,50000.00,0,0,0,5000.00,0.00,0.00',
     ]);
   });
 
   it('keeps a regional supervisor to their region; investigators have no access', async () => {
-    const own = await summary(FEB, supAlmaty.token);
+    const own = await summary(FEB, supAlmaty);
     expect(own.region).toBe('almaty_city');
     expect(own.current).toEqual((await summary(`${FEB}&region=almaty_city`)).current);
-    const denied = await get(supAlmaty.token, `/stats/summary?${FEB}&region=astana`).expect(403);
+    const denied = await supAlmaty.api.get(`/stats/summary?${FEB}&region=astana`).expect(403);
     expect(denied.headers['content-type']).toContain('application/problem+json');
-    await get(supAlmaty.token, `/stats/export?${FEB}&region=astana`).expect(403);
-    await get(inv.token, `/stats/summary?${FEB}`).expect(403);
-    await get(admin.token, `/stats/summary?${FEB}`).expect(200);
+    await supAlmaty.api.get(`/stats/export?${FEB}&region=astana`).expect(403);
+    await inv.api.get(`/stats/summary?${FEB}`).expect(403);
+    await admin.api.get(`/stats/summary?${FEB}`).expect(200);
   });
 
   it('rejects bad periods and unknown filters with 400', async () => {
@@ -367,10 +362,10 @@ describe('stats: totals, breakdowns, export and queues', () => {
       'from=2000-01-01&to=2026-01-01',
       'extra=1',
     ]) {
-      const res = await get(national.token, `/stats/summary?${q}`);
+      const res = await national.api.get(`/stats/summary?${q}`);
       expect([q, res.status]).toEqual([q, 400]);
     }
-    await get(national.token, '/stats/breakdown?by=week').expect(400);
+    await national.api.get('/stats/breakdown?by=week').expect(400);
   });
 
   it('counts a solved case once, in the period of its first solving; reopening changes nothing', async () => {
@@ -381,21 +376,19 @@ describe('stats: totals, breakdowns, export and queues', () => {
     const LATER = 'from=2026-04-01&to=2030-01-01';
     const solved = async (query: string) => (await summary(query)).current.casesSolved;
     expect([await solved(FEB), await solved(MAR), await solved(LATER)]).toEqual([1, 0, 0]);
-    await post(inv.token, `/cases/${ids.C1}/claim`).expect(200);
-    await post(inv.token, `/cases/${ids.C1}/transition`, { to: 'investigating' }).expect(200);
-    await post(inv.token, `/cases/${ids.C1}/transition`, { to: 'solved' }).expect(200);
+    await inv.api.post(`/cases/${ids.C1}/claim`).expect(200);
+    await inv.api.post(`/cases/${ids.C1}/transition`, { to: 'investigating' }).expect(200);
+    await inv.api.post(`/cases/${ids.C1}/transition`, { to: 'solved' }).expect(200);
     expect([await solved(MAR), await solved(LATER)]).toEqual([0, 1]);
     await moveSolving(ids.C1, '2026-03-10T10:00:00Z');
     expect([await solved(MAR), await solved(LATER)]).toEqual([1, 0]);
-    await post(national.token, `/cases/${ids.C1}/transition`, { to: 'in_review' }).expect(200);
+    await national.api.post(`/cases/${ids.C1}/transition`, { to: 'in_review' }).expect(200);
     expect([await solved(MAR), await solved(LATER)]).toEqual([1, 0]);
-    await post(inv.token, `/cases/${ids.C1}/transition`, { to: 'investigating' }).expect(200);
-    await post(inv.token, `/cases/${ids.C1}/transition`, { to: 'solved' }).expect(200);
+    await inv.api.post(`/cases/${ids.C1}/transition`, { to: 'investigating' }).expect(200);
+    await inv.api.post(`/cases/${ids.C1}/transition`, { to: 'solved' }).expect(200);
     expect([await solved(FEB), await solved(MAR), await solved(LATER)]).toEqual([1, 1, 0]);
     const months = (
-      await get(national.token, '/stats/breakdown?by=month&from=2026-02-01&to=2026-04-01').expect(
-        200,
-      )
+      await national.api.get('/stats/breakdown?by=month&from=2026-02-01&to=2026-04-01').expect(200)
     ).body;
     expect(months.rows.map((r: { casesSolved: number }) => r.casesSolved)).toEqual([1, 1]);
   });
@@ -405,12 +398,14 @@ describe('stats: totals, breakdowns, export and queues', () => {
     const target = await reportInCase(d, { region: 'almaty_city' });
     const source = await reportInCase(d, { region: 'astana' });
     const now = new Date().toISOString();
-    await freeze(invAstana.token, source.caseId, '123.45', 'withdrawal_abroad', now);
+    await freeze(invAstana, source.caseId, '123.45', 'withdrawal_abroad', now);
     const astanaBefore = (await summary(`${window}&region=astana`)).current;
     const almatyBefore = (await summary(`${window}&region=almaty_city`)).current;
-    await post(national.token, `/cases/${target.caseId}/merge`, {
-      sourceCaseId: source.caseId,
-    }).expect(200);
+    await national.api
+      .post(`/cases/${target.caseId}/merge`, {
+        sourceCaseId: source.caseId,
+      })
+      .expect(200);
     const astanaAfter = (await summary(`${window}&region=astana`)).current;
     const almatyAfter = (await summary(`${window}&region=almaty_city`)).current;
     const tiyn = (s: string) => BigInt(s.replace('.', ''));
@@ -422,20 +417,22 @@ describe('stats: totals, breakdowns, export and queues', () => {
     // Reports keep their reporter region.
     expect(astanaAfter.reportsReceived).toBe(astanaBefore.reportsReceived);
     // Writing to the merged-away case is refused.
-    const refused = await post(invAstana.token, `/cases/${source.caseId}/reimbursements`, {
-      reportId: source.report.id,
-      amount: '1.00',
-      source: 'court_order',
-      paidAt: now,
-    }).expect(409);
+    const refused = await invAstana.api
+      .post(`/cases/${source.caseId}/reimbursements`, {
+        reportId: source.report.id,
+        amount: '1.00',
+        source: 'court_order',
+        paidAt: now,
+      })
+      .expect(409);
     expect(refused.body.type).toBe('/problems/case-merged');
   });
 
   it('shows queue figures: open cases by priority and region, waits, workload', async () => {
     const { caseId, report } = await reportInCase(d, { region: 'almaty_city' });
-    await post(inv.token, `/cases/${caseId}/claim`).expect(200);
-    await freeze(inv.token, caseId, '10.00', 'domestic', new Date().toISOString(), report.id);
-    const body = (await get(national.token, '/stats/queues').expect(200)).body;
+    await inv.api.post(`/cases/${caseId}/claim`).expect(200);
+    await freeze(inv, caseId, '10.00', 'domestic', new Date().toISOString(), report.id);
+    const body = (await national.api.get('/stats/queues').expect(200)).body;
     expect(body.open.length).toBeGreaterThan(0);
     for (const row of body.open) {
       expect(row).toEqual({
@@ -453,10 +450,10 @@ describe('stats: totals, breakdowns, export and queues', () => {
       expect.objectContaining({ investigatorId: inv.id, activeCases: expect.any(Number) }),
     );
     expect(typeof body.medianReportToFreezeSeconds).toBe('number');
-    const own = (await get(supAlmaty.token, '/stats/queues').expect(200)).body;
+    const own = (await supAlmaty.api.get('/stats/queues').expect(200)).body;
     expect(own.region).toBe('almaty_city');
     expect(own.open.every((r: { region: string }) => r.region === 'almaty_city')).toBe(true);
-    await get(supAlmaty.token, '/stats/queues?region=astana').expect(403);
+    await supAlmaty.api.get('/stats/queues?region=astana').expect(403);
   });
 
   it('keeps the trigger-maintained rollups equal to a rebuild from the raw rows', async () => {

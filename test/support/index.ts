@@ -6,3 +6,4 @@ export * from './staff';
 export * from './rbac-matrix';
 export * from './redis-outage';
 export * from './db-scan';
+export * from './staff-client';
