@@ -1,6 +1,13 @@
 import { Money } from '@app/common';
-import { createStaff, startDeployment, TestDeployment, TestStaff } from '@app/testing';
-import { reportInCase, sql, uniquePhone } from './money-support';
+import {
+  createStaff,
+  reportInCase,
+  sql,
+  startDeployment,
+  TestDeployment,
+  TestStaff,
+  uniquePhone,
+} from '@app/testing';
 
 /**
  * The invariants under load: 50 requests at once against one freeze / one report. Row locks

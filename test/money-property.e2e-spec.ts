@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { Money } from '@app/common';
-import { createStaff, startDeployment, TestDeployment, TestStaff } from '@app/testing';
-import { caseOf, fileReport, reportInCase, sql, uniquePhone } from './money-support';
+import {
+  caseOf,
+  createStaff,
+  fileReport,
+  reportInCase,
+  sql,
+  startDeployment,
+  TestDeployment,
+  TestStaff,
+  uniquePhone,
+} from '@app/testing';
 
 /**
  * Property: any sequence of freezes, releases, reimbursements and reversals, sent through the

@@ -1,5 +1,14 @@
-import { createStaff, startDeployment, TestDeployment, TestStaff } from '@app/testing';
-import { fileReport, caseOf, reportInCase, sql, uniquePhone } from './money-support';
+import {
+  caseOf,
+  createStaff,
+  fileReport,
+  reportInCase,
+  sql,
+  startDeployment,
+  TestDeployment,
+  TestStaff,
+  uniquePhone,
+} from '@app/testing';
 
 /** Funds ledger through the real API, worker (triage) and database. */
 describe('money: freezes, releases and reimbursements', () => {

@@ -1,6 +1,15 @@
 import { DataSource } from 'typeorm';
-import { createStaff, startDeployment, TestDeployment, TestStaff } from '@app/testing';
-import { caseOf, fileReport, reportInCase, sql, uniquePhone } from './money-support';
+import {
+  caseOf,
+  createStaff,
+  fileReport,
+  reportInCase,
+  sql,
+  startDeployment,
+  TestDeployment,
+  TestStaff,
+  uniquePhone,
+} from '@app/testing';
 
 /**
  * Supervisor totals against a small fixed data set whose figures are computed by hand below.

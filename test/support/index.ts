@@ -7,3 +7,4 @@ export * from './rbac-matrix';
 export * from './redis-outage';
 export * from './db-scan';
 export * from './staff-client';
+export * from './money';

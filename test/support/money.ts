@@ -1,17 +1,12 @@
 /**
  * Fixtures shared by the money and stats suites: reports with unique identifiers (so triage
- * opens one case per report unless told to link), polling for their case, and staff calls.
+ * opens one case per report unless told to link), polling for their case, and plain SQL.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { FraudType, Region } from '@app/common';
-import {
-  eventually,
-  submitReport,
-  SubmittedReport,
-  TestDeployment,
-  validReportBody,
-} from '@app/testing';
+import { submitReport, SubmittedReport, validReportBody } from './reports';
+import { eventually, TestDeployment } from './test-app';
 
 export interface ReportSpec {
   region?: Region;
@@ -77,7 +72,3 @@ export function sql<T = Record<string, unknown>>(
 ): Promise<T[]> {
   return d.api.get(DataSource).query(text, params);
 }
-
-export const bearer = (token: string): { Authorization: string } => ({
-  Authorization: `Bearer ${token}`,
-});
