@@ -29,13 +29,13 @@ interface Dashboard {
 
 const PATH = '/admin/queues';
 
-describe('admin: queue dashboard (GET /admin/queues)', () => {
+describe('identity: queue dashboard (GET /admin/queues)', () => {
   let d: TestDeployment;
   let admin: StaffClient;
   let investigator: TestStaff;
 
   beforeAll(async () => {
-    d = await startDeployment({ label: 'admin-queues', worker: true });
+    d = await startDeployment({ label: 'identity-queues', worker: true });
     admin = staffClient(d, await adminToken(d));
     investigator = await createStaff(d, { role: 'investigator', region: 'almaty_city' });
   });
@@ -108,14 +108,14 @@ describe('admin: queue dashboard (GET /admin/queues)', () => {
   });
 });
 
-describe('admin: queue dashboard while Redis is down', () => {
+describe('identity: queue dashboard while Redis is down', () => {
   const real = new URL(TEST_REDIS_URL);
   const outage = new RedisOutage({ host: real.hostname, port: Number(real.port || 6379) });
   let d: TestDeployment;
 
   beforeAll(async () => {
     await outage.up();
-    d = await startDeployment({ label: 'admin-queues-down', env: { REDIS_URL: outage.url } });
+    d = await startDeployment({ label: 'identity-queues-down', env: { REDIS_URL: outage.url } });
   });
   afterAll(async () => {
     await outage.up();
