@@ -30,6 +30,11 @@ export class StaffClient {
     return this.authorised(this.d.http().post(url(path))).send(body as object);
   }
 
+  /** A POST without a body yet: for `.attach()` and `.field()` (multipart uploads). */
+  upload(path: string): Test {
+    return this.authorised(this.d.http().post(url(path)));
+  }
+
   patch(path: string, body: unknown = {}): Test {
     return this.authorised(this.d.http().patch(url(path))).send(body as object);
   }

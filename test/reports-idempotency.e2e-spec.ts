@@ -15,7 +15,7 @@ const REPORTS = '/reports';
  * the first answer back, access code included; other data under the key is a 422; after the
  * window a 409; the encrypted code is wiped.
  */
-describe('intake: POST /api/v1/reports with an Idempotency-Key', () => {
+describe('reports: POST /api/v1/reports with an Idempotency-Key', () => {
   let d: TestDeployment;
   let db: DataSource;
   /** An anonymous caller: the citizen. */
@@ -23,7 +23,7 @@ describe('intake: POST /api/v1/reports with an Idempotency-Key', () => {
 
   beforeAll(async () => {
     d = await startDeployment({
-      label: 'intakeidem',
+      label: 'reports-idempotency',
       worker: true,
       env: { RATE_LIMIT_PUBLIC_PER_MINUTE: '100000' },
     });
