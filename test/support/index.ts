@@ -1,4 +1,5 @@
 export * from './audit';
+export * from './cases';
 export * from './env';
 export * from './test-app';
 export * from './test-database';

@@ -1,12 +1,13 @@
 /**
  * Fixtures shared by the money and stats suites: reports with unique identifiers (so triage
- * opens one case per report unless told to link), polling for their case, and plain SQL.
+ * opens one case per report unless told to link), their case (caseOf is in cases.ts), SQL.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { FraudType, Region } from '@app/common';
+import { caseOf } from './cases';
 import { submitReport, SubmittedReport, validReportBody } from './reports';
-import { eventually, TestDeployment } from './test-app';
+import type { TestDeployment } from './test-app';
 
 export interface ReportSpec {
   region?: Region;
@@ -45,16 +46,6 @@ export async function fileReport(
       ],
     }),
   );
-}
-
-/** Waits for triage (the real worker) to put the report into a case. */
-export function caseOf(d: TestDeployment, reportId: string): Promise<string> {
-  return eventually(async () => {
-    const rows: Array<{ case_id: string | null }> = await d.api
-      .get(DataSource)
-      .query('SELECT case_id FROM reports WHERE id = $1', [reportId]);
-    return rows[0]?.case_id ?? null;
-  }, 30_000);
 }
 
 export async function reportInCase(

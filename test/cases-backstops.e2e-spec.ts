@@ -24,7 +24,7 @@ import { ReportTriageProcessor } from '../libs/cases/src/triage/report-triage.pr
  * for good, `null` in optional case fields (a 400, not a CHECK violation), and the append-only
  * triggers on case_events and audit_log.
  */
-describe('review: backstops (triage sweep, null fields, append-only history)', () => {
+describe('cases: backstops (triage sweep, null fields, append-only history)', () => {
   let d: TestDeployment;
   let db: DataSource;
   let triageQueue: Queue;
@@ -36,7 +36,7 @@ describe('review: backstops (triage sweep, null fields, append-only history)', (
 
   beforeAll(async () => {
     d = await startDeployment({
-      label: 'reviewbackstops',
+      label: 'cases-backstops',
       worker: true,
       env: { LOG_LEVEL: 'warn', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000' },
       logDestination: { write: (line: string) => void logLines.push(line) },
