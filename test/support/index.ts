@@ -14,3 +14,4 @@ export * from './redis-outage';
 export * from './db-scan';
 export * from './staff-client';
 export * from './money';
+export * from './funds';

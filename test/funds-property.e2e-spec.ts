@@ -80,7 +80,7 @@ interface ModelReport {
   frozen: bigint;
 }
 
-describe('money: random operation sequences agree with the raw ledger', () => {
+describe('funds: random operation sequences agree with the raw ledger', () => {
   let d: TestDeployment;
   let staff: TestStaff;
   const cases: string[] = [];
@@ -89,7 +89,7 @@ describe('money: random operation sequences agree with the raw ledger', () => {
   const reimbursements: Array<{ id: string; reversed: boolean }> = [];
 
   beforeAll(async () => {
-    d = await startDeployment({ label: 'moneyprop', worker: true });
+    d = await startDeployment({ label: 'funds-property', worker: true });
     staff = await createStaff(d, { role: 'supervisor', region: null });
     const shared = uniquePhone();
     const a1 = await reportInCase(d, {

@@ -1,6 +1,7 @@
 import { Money } from '@app/common';
 import {
   createStaff,
+  recordFreeze,
   reportInCase,
   sql,
   startDeployment,
@@ -13,13 +14,13 @@ import {
  * The invariants under load: 50 requests at once against one freeze / one report. Row locks
  * serialise them, so exactly the ones that fit succeed, the rest get 409, nothing else.
  */
-describe('money: invariants under concurrent requests', () => {
+describe('funds: invariants under concurrent requests', () => {
   let d: TestDeployment;
   let inv: TestStaff;
 
   beforeAll(async () => {
     d = await startDeployment({
-      label: 'moneyrace',
+      label: 'funds-race',
       worker: true,
       // The merge race files 40 reports.
       env: { RATE_LIMIT_PUBLIC_PER_MINUTE: '100000' },
@@ -34,18 +35,7 @@ describe('money: invariants under concurrent requests', () => {
     return counts;
   };
   const freeze = async (caseId: string, amount: string, reportId?: string) =>
-    (
-      await inv.api
-        .post(`/cases/${caseId}/freezes`, {
-          bank: 'Halyk Bank',
-          account: uniquePhone(),
-          amount,
-          frozenAt: new Date().toISOString(),
-          stage: 'domestic',
-          reportId,
-        })
-        .expect(201)
-    ).body.id as string;
+    (await recordFreeze(inv, caseId, amount, { reportId })).body.id as string;
 
   it('50 releases of 30% each to the holder: three succeed, the sum stays within the freeze', async () => {
     const { caseId } = await reportInCase(d);
