@@ -6,6 +6,7 @@ export * from './test-database';
 export * from './identity';
 export * from './reports';
 export * from './staff';
+export * from './stats-dataset';
 export * from './rbac-actors';
 export * from './rbac-context';
 export * from './rbac-matrix';
