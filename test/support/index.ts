@@ -16,3 +16,7 @@ export * from './db-scan';
 export * from './staff-client';
 export * from './money';
 export * from './funds';
+export * from './openapi-routes';
+export * from './fuzz-junk';
+export * from './fuzz-fixtures';
+export * from './fuzz-prober';

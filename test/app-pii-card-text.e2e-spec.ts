@@ -47,7 +47,7 @@ const hoursAgo = (h: number): string => new Date(Date.now() - h * 3600_000).toIS
  * one into any free-text field. Every such field is filed through the real API and worker;
  * then every text/json column of every table is searched for each card, however typed.
  */
-describe('intake: card numbers typed into free text are never stored', () => {
+describe('pii: card numbers typed into free text are never stored', () => {
   let d: TestDeployment;
   let db: DataSource;
   let investigator: TestStaff;
@@ -58,7 +58,7 @@ describe('intake: card numbers typed into free text are never stored', () => {
 
   beforeAll(async () => {
     d = await startDeployment({
-      label: 'intakecardtext',
+      label: 'app-pii-card-text',
       worker: true,
       env: { RATE_LIMIT_PUBLIC_PER_MINUTE: '100000' },
     });
