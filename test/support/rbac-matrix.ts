@@ -1,5 +1,5 @@
 /**
- * RBAC matrix: who may call which staff endpoint. test/access-rbac.e2e-spec.ts calls every row
+ * RBAC matrix: who may call which staff endpoint. test/identity-rbac.e2e-spec.ts calls every row
  * as anonymous (expects 401) and as each actor below (expects 403 unless allowed), and fails
  * when a mounted non-public route has no row. ADD A ROW WITH EVERY NEW STAFF ROUTE.
  *
@@ -27,76 +27,21 @@
  * - Rows for routes that are not mounted yet are reported and skipped, not failed.
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import type { Region } from '@app/common';
-import { submitReport, SubmittedReport, validReportBody } from './reports';
-import type { TestStaff } from './staff';
-import { eventually, TestDeployment } from './test-app';
-
-export const OWN_REGION: Region = 'almaty_city';
-export const OTHER_REGION: Region = 'astana';
-
-export const ACTORS = [
-  'investigator:own',
-  'investigator:other',
-  'supervisor:own',
-  'supervisor:other',
-  'supervisor:national',
-  'admin',
-] as const;
-export type Actor = (typeof ACTORS)[number];
-
-/** Every staff account. */
-export const ALL_STAFF: readonly Actor[] = ACTORS;
-/** Every staff account that may see the OWN region's records. */
-export const OWN_REGION_STAFF: readonly Actor[] = [
-  'investigator:own',
-  'supervisor:own',
-  'supervisor:national',
-  'admin',
-];
-export const SUPERVISORS_OWN: readonly Actor[] = ['supervisor:own', 'supervisor:national'];
-/** Staff who work the OWN region's cases (admins manage accounts, they do not record money). */
-export const OWN_REGION_CASEWORKERS: readonly Actor[] = [
-  'investigator:own',
-  'supervisor:own',
-  'supervisor:national',
-];
-export const ALL_SUPERVISORS_AND_ADMIN: readonly Actor[] = [
-  'supervisor:own',
-  'supervisor:other',
-  'supervisor:national',
-  'admin',
-];
-
-export type Side = 'own' | 'other';
-export const regionOf = (side: Side): Region => (side === 'own' ? OWN_REGION : OTHER_REGION);
+import {
+  Actor,
+  ALL_STAFF,
+  ALL_SUPERVISORS_AND_ADMIN,
+  OWN_REGION,
+  OWN_REGION_CASEWORKERS,
+  OWN_REGION_STAFF,
+  SUPERVISORS_OWN,
+} from './rbac-actors';
+import type { RbacContext } from './rbac-context';
 
 export interface RbacRequest {
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
-}
-
-export interface RbacContext {
-  d: TestDeployment;
-  staff: Record<Actor, TestStaff>;
-  /** Token of the bootstrap admin. */
-  adminToken: string;
-  /** Memoises a fixture for the whole suite. */
-  once<T>(key: string, make: () => Promise<T>): Promise<T>;
-  /** A fresh citizen report whose reporter region is the side's region (unique suspects). */
-  report(side: Side): Promise<SubmittedReport>;
-  /** A fresh case of the side's region (a report, triaged by the worker into a case). */
-  newCase(side: Side): Promise<{ caseId: string; report: SubmittedReport }>;
-  /** A pending freeze request of a fresh P1 case of the side's region. */
-  freezeRequestId(side: Side): Promise<string>;
-  /** The shared case of the side's region (created on first use). */
-  caseId(side: Side): Promise<string>;
-  /** Calls the API as the OWN-region investigator (or another actor) to build records. */
-  as(actor: Actor | 'bootstrap-admin'): {
-    post(path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
-  };
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -352,87 +297,3 @@ export const RBAC_MATRIX: RbacRow[] = [
   },
   { method: 'GET', path: '/stats/queues', allow: ALL_SUPERVISORS_AND_ADMIN },
 ];
-
-/** `GET /cases/{id}`: the key used by the route list and the public allow-list. */
-export const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
-
-/** Builds the fixture context of one RBAC test deployment. */
-export function rbacContext(
-  d: TestDeployment,
-  staff: Record<Actor, TestStaff>,
-  adminToken: string,
-): RbacContext {
-  const memo = new Map<string, Promise<unknown>>();
-  const once = <T>(key: string, make: () => Promise<T>): Promise<T> => {
-    if (!memo.has(key)) memo.set(key, make());
-    return memo.get(key) as Promise<T>;
-  };
-  const report = (side: Side) =>
-    submitReport(
-      d,
-      validReportBody({
-        reporter: { region: regionOf(side) },
-        // Unique identifiers, so triage opens a new case instead of linking to an earlier one.
-        // Paid an hour ago: P1, so triage also opens a freeze request for the account.
-        transactions: [
-          {
-            paidAt: new Date(Date.now() - 3600_000).toISOString(),
-            amount: '50000.00',
-            method: 'mobile_transfer',
-            fromBank: 'Kaspi Bank',
-            toBank: 'Beeline',
-            toAccount: `+7 707 ${randomInt(1_000_000, 9_999_999)}`,
-          },
-        ],
-        suspects: [
-          { type: 'phone', value: `+7 705 ${randomInt(1_000_000, 9_999_999)}` },
-          { type: 'url', value: `https://rbac-${randomBytes(4).toString('hex')}.example.kz/` },
-        ],
-      }),
-    );
-  const newCase = async (side: Side) => {
-    const submitted = await report(side);
-    const caseId = await eventually(async () => {
-      const rows = (await d.api
-        .get(DataSource)
-        .query('SELECT case_id FROM reports WHERE id = $1', [submitted.id])) as Array<{
-        case_id: string | null;
-      }>;
-      return rows[0]?.case_id ?? null;
-    }, 30_000);
-    return { caseId, report: submitted };
-  };
-  const as = (actor: Actor | 'bootstrap-admin') => ({
-    async post(path: string, body: unknown = {}) {
-      const token = actor === 'bootstrap-admin' ? adminToken : staff[actor].token;
-      const res = await d
-        .http()
-        .post(`/api/v1${path}`)
-        .set('Authorization', `Bearer ${token}`)
-        .send(body as object);
-      return { status: res.status, body: res.body as Record<string, unknown> };
-    },
-  });
-  const freezeRequestId = async (side: Side) => {
-    const { caseId } = await newCase(side);
-    return eventually(async () => {
-      const rows = (await d.api
-        .get(DataSource)
-        .query('SELECT id FROM freeze_requests WHERE case_id = $1', [caseId])) as Array<{
-        id: string;
-      }>;
-      return rows[0]?.id ?? null;
-    }, 30_000);
-  };
-  return {
-    d,
-    staff,
-    adminToken,
-    once,
-    freezeRequestId,
-    report,
-    newCase,
-    caseId: (side) => once(`case-${side}`, async () => (await newCase(side)).caseId),
-    as,
-  };
-}

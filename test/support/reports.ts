@@ -7,6 +7,20 @@ export type ReportBody = Record<string, unknown>;
 
 const MERGED_OBJECTS = ['reporter', 'incident', 'loan'];
 
+/** The reporter IIN of validReportBody, and the same IIN with a wrong control digit. */
+export const VALID_IIN = generateValidIin(new Date(Date.UTC(1985, 4, 12)), 4, 1234);
+export const BAD_IIN = VALID_IIN.slice(0, 11) + String((Number(VALID_IIN[11]) + 1) % 10);
+
+export const hoursFromNow = (h: number): string =>
+  new Date(Date.now() + h * 3600_000).toISOString();
+
+/** One transaction of a report body: 1,000.00 by card two hours ago, unless overridden. */
+export function reportTransaction(
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return { paidAt: hoursFromNow(-2), amount: '1000.00', method: 'card', ...overrides };
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -23,7 +37,7 @@ export function validReportBody(overrides: ReportBody = {}): ReportBody {
   const base: ReportBody = {
     reporter: {
       fullName: 'Aigerim Nurlanovna Sarsenbayeva',
-      iin: generateValidIin(new Date(Date.UTC(1985, 4, 12)), 4, 1234),
+      iin: VALID_IIN,
       phone: '8 701 123 45 67',
       email: 'aigerim@example.kz',
       region: 'almaty_city',

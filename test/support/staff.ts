@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Region, Role } from '@app/common';
+import { StaffClient } from './staff-client';
 import type { TestDeployment } from './test-app';
 
 export interface TestStaff {
@@ -7,6 +8,8 @@ export interface TestStaff {
   email: string;
   password: string;
   token: string;
+  /** The API as this staff member (Bearer token set, paths relative to /api/v1). */
+  api: StaffClient;
 }
 
 const adminTokens = new WeakMap<TestDeployment, Promise<string>>();
@@ -51,20 +54,17 @@ export async function createStaff(
     opts.email ??
     `${opts.role}.${region ?? 'national'}.${randomBytes(4).toString('hex')}@police.test`;
   const password = opts.password ?? `pw-${randomBytes(9).toString('base64url')}`;
-  const res = await d
-    .http()
-    .post('/api/v1/admin/users')
-    .set('Authorization', `Bearer ${await adminToken(d)}`)
-    .send({
-      email,
-      password,
-      fullName: opts.fullName ?? `Test ${opts.role}`,
-      role: opts.role,
-      region,
-    });
+  const res = await new StaffClient(d, await adminToken(d)).post('/admin/users', {
+    email,
+    password,
+    fullName: opts.fullName ?? `Test ${opts.role}`,
+    role: opts.role,
+    region,
+  });
   if (res.status !== 201) {
     throw new Error(`creating ${opts.role} failed: ${res.status} ${JSON.stringify(res.body)}`);
   }
   const id = (res.body as { id: string }).id;
-  return { id, email: email.toLowerCase(), password, token: await loginAs(d, email, password) };
+  const token = await loginAs(d, email, password);
+  return { id, email: email.toLowerCase(), password, token, api: new StaffClient(d, token) };
 }

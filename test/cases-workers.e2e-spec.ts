@@ -34,7 +34,7 @@ function spellings(): string[] {
   return [`8 708 ${a} ${b} ${c}`, `+7 (708) ${a}-${b}-${c}`, `8708${digits}`];
 }
 
-describe('review: compiled worker processes on one queue', () => {
+describe('cases: compiled worker processes on one queue', () => {
   let d: TestDeployment;
   let db: DataSource;
   const workers = new Set<ChildProcess>();
@@ -138,7 +138,7 @@ describe('review: compiled worker processes on one queue', () => {
     }
     // The API only: the relay and the processors run in the spawned worker processes.
     d = await startDeployment({
-      label: 'review-workers',
+      label: 'cases-workers',
       worker: false,
       env: { RATE_LIMIT_PUBLIC_PER_MINUTE: '100000', RATE_LIMIT_REFERENCE_PER_WINDOW: '100000' },
     });

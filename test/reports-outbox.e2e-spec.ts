@@ -57,7 +57,7 @@ interface OutboxRow {
   last_error: string | null;
 }
 
-describe('intake: transactional outbox relayed to the report-triage queue', () => {
+describe('reports: transactional outbox relayed to the report-triage queue', () => {
   const real = new URL(TEST_REDIS_URL);
   const outage = new RedisOutage({ host: real.hostname, port: Number(real.port || 6379) });
   let d: TestDeployment;
@@ -70,7 +70,7 @@ describe('intake: transactional outbox relayed to the report-triage queue', () =
     await outage.up();
     // API and workers reach Redis only through the proxy; the test inspects the real one.
     d = await startDeployment({
-      label: 'intakeoutbox',
+      label: 'reports-outbox',
       env: { REDIS_URL: outage.url, RATE_LIMIT_PUBLIC_PER_MINUTE: '100000', OUTBOX_POLL_MS: '100' },
     });
     db = d.api.get(DataSource);

@@ -1,33 +1,36 @@
 import { DataSource } from 'typeorm';
 import { TriageSweepService } from '@app/cases/worker';
-import { startDeployment, TestDeployment, validReportBody } from '@app/testing';
+import {
+  StaffClient,
+  staffClient,
+  startDeployment,
+  TestDeployment,
+  validReportBody,
+} from '@app/testing';
 
-const REPORTS = '/api/v1/reports';
+const REPORTS = '/reports';
 
 /**
  * `Idempotency-Key` on `POST /reports` (docs/intake.md): a retry within the replay window gets
  * the first answer back, access code included; other data under the key is a 422; after the
  * window a 409; the encrypted code is wiped.
  */
-describe('intake: POST /api/v1/reports with an Idempotency-Key', () => {
+describe('reports: POST /api/v1/reports with an Idempotency-Key', () => {
   let d: TestDeployment;
   let db: DataSource;
+  /** An anonymous caller: the citizen. */
+  let citizen: StaffClient;
 
   beforeAll(async () => {
     d = await startDeployment({
-      label: 'intakeidem',
+      label: 'reports-idempotency',
       worker: true,
       env: { RATE_LIMIT_PUBLIC_PER_MINUTE: '100000' },
     });
     db = d.api.get(DataSource);
+    citizen = staffClient(d);
   });
   afterAll(async () => d?.close());
-
-  const post = (body: unknown) =>
-    d
-      .http()
-      .post(REPORTS)
-      .send(body as object);
 
   describe('Idempotency-Key', () => {
     const countWithKey = async (key: string): Promise<number> => {
@@ -41,16 +44,15 @@ describe('intake: POST /api/v1/reports with an Idempotency-Key', () => {
     it('replays the first answer, access code included, without a second report', async () => {
       const key = `idem-${Date.now()}-a`;
       const body = validReportBody();
-      const first = await post(body).set('Idempotency-Key', key).expect(202);
-      const again = await post(body).set('Idempotency-Key', key).expect(202);
+      const first = await citizen.post(REPORTS, body).set('Idempotency-Key', key).expect(202);
+      const again = await citizen.post(REPORTS, body).set('Idempotency-Key', key).expect(202);
       expect(first.body.accessCode).toMatch(/^[2-9A-Z]{12}$/);
       expect(first.headers['idempotent-replayed']).toBeUndefined();
       expect(again.headers['idempotent-replayed']).toBe('true');
       expect(again.body).toEqual(first.body);
       expect(await countWithKey(key)).toBe(1);
       // The code works: the citizen whose first 202 was lost can use the replayed one.
-      await d
-        .http()
+      await citizen
         .get(`${REPORTS}/${again.body.reference}/status`)
         .set('X-Access-Code', again.body.accessCode)
         .expect(200);
@@ -58,7 +60,10 @@ describe('intake: POST /api/v1/reports with an Idempotency-Key', () => {
 
     it('keeps the replay code only encrypted, never in the clear', async () => {
       const key = `idem-${Date.now()}-enc`;
-      const first = await post(validReportBody()).set('Idempotency-Key', key).expect(202);
+      const first = await citizen
+        .post(REPORTS, validReportBody())
+        .set('Idempotency-Key', key)
+        .expect(202);
       const [row] = await db.query(
         `SELECT replay_access_code_enc, idempotency_body_hash, access_code_hash
            FROM reports WHERE idempotency_key = $1`,
@@ -67,7 +72,7 @@ describe('intake: POST /api/v1/reports with an Idempotency-Key', () => {
       expect(row.replay_access_code_enc).toMatch(/^v1\./);
       expect(row.replay_access_code_enc).not.toContain(first.body.accessCode);
       expect(row.idempotency_body_hash).toMatch(/^[0-9a-f]{64}$/);
-      const plain = await post(validReportBody()).expect(202);
+      const plain = await citizen.post(REPORTS, validReportBody()).expect(202);
       const [none] = await db.query(
         `SELECT replay_access_code_enc, idempotency_body_hash FROM reports WHERE reference = $1`,
         [plain.body.reference],
@@ -78,9 +83,9 @@ describe('intake: POST /api/v1/reports with an Idempotency-Key', () => {
     it('replays the status of the first answer after the report moved on', async () => {
       const key = `idem-${Date.now()}-moved`;
       const body = validReportBody();
-      const first = await post(body).set('Idempotency-Key', key).expect(202);
+      const first = await citizen.post(REPORTS, body).set('Idempotency-Key', key).expect(202);
       await db.query(`UPDATE reports SET status = 'in_review' WHERE idempotency_key = $1`, [key]);
-      const again = await post(body).set('Idempotency-Key', key).expect(202);
+      const again = await citizen.post(REPORTS, body).set('Idempotency-Key', key).expect(202);
       expect(again.body).toEqual({ ...first.body, status: 'received' });
     });
 
@@ -91,19 +96,19 @@ describe('intake: POST /api/v1/reports with an Idempotency-Key', () => {
       reversed.reporter = Object.fromEntries(
         Object.entries(body.reporter as Record<string, unknown>).reverse(),
       );
-      const first = await post(body).set('Idempotency-Key', key).expect(202);
-      const again = await post(reversed).set('Idempotency-Key', key).expect(202);
+      const first = await citizen.post(REPORTS, body).set('Idempotency-Key', key).expect(202);
+      const again = await citizen.post(REPORTS, reversed).set('Idempotency-Key', key).expect(202);
       expect(again.body).toEqual(first.body);
     });
 
     it('answers the same key with a different body with 422 and files nothing', async () => {
       const key = `idem-${Date.now()}-reused`;
       const body = validReportBody();
-      await post(body).set('Idempotency-Key', key).expect(202);
+      await citizen.post(REPORTS, body).set('Idempotency-Key', key).expect(202);
       const other = validReportBody({
         incident: { description: 'A different story about a different marketplace seller.' },
       });
-      const res = await post(other).set('Idempotency-Key', key);
+      const res = await citizen.post(REPORTS, other).set('Idempotency-Key', key);
       expect(res.status).toBe(422);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body).toMatchObject({
@@ -119,13 +124,13 @@ describe('intake: POST /api/v1/reports with an Idempotency-Key', () => {
     it('answers 409 after the replay window and wipes the encrypted code at once', async () => {
       const key = `idem-${Date.now()}-expired`;
       const body = validReportBody();
-      await post(body).set('Idempotency-Key', key).expect(202);
+      await citizen.post(REPORTS, body).set('Idempotency-Key', key).expect(202);
       await db.query(
         `UPDATE reports SET submitted_at = now() - interval '24 hours 1 minute'
           WHERE idempotency_key = $1`,
         [key],
       );
-      const res = await post(body).set('Idempotency-Key', key);
+      const res = await citizen.post(REPORTS, body).set('Idempotency-Key', key);
       expect(res.status).toBe(409);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body).toMatchObject({
@@ -142,13 +147,13 @@ describe('intake: POST /api/v1/reports with an Idempotency-Key', () => {
       expect(row).toEqual({ replay_access_code_enc: null, idempotency_body_hash: null });
       expect(await countWithKey(key)).toBe(1);
       // Whatever the body: past the window the key is spent.
-      await post(validReportBody()).set('Idempotency-Key', key).expect(409);
+      await citizen.post(REPORTS, validReportBody()).set('Idempotency-Key', key).expect(409);
     });
 
     it('wipes every code past the window in one sweep, and only those', async () => {
       const [old, young] = [`idem-${Date.now()}-old`, `idem-${Date.now()}-young`];
-      await post(validReportBody()).set('Idempotency-Key', old).expect(202);
-      await post(validReportBody()).set('Idempotency-Key', young).expect(202);
+      await citizen.post(REPORTS, validReportBody()).set('Idempotency-Key', old).expect(202);
+      await citizen.post(REPORTS, validReportBody()).set('Idempotency-Key', young).expect(202);
       await db.query(
         `UPDATE reports SET submitted_at = now() - interval '25 hours' WHERE idempotency_key = $1`,
         [old],
@@ -173,7 +178,7 @@ describe('intake: POST /api/v1/reports with an Idempotency-Key', () => {
       const key = `idem-${Date.now()}-concurrent`;
       const body = validReportBody();
       const responses = await Promise.all(
-        Array.from({ length: 10 }, () => post(body).set('Idempotency-Key', key)),
+        Array.from({ length: 10 }, () => citizen.post(REPORTS, body).set('Idempotency-Key', key)),
       );
       expect(responses.map((r) => r.status)).toEqual(Array(10).fill(202));
       expect(new Set(responses.map((r) => r.body.reference)).size).toBe(1);
@@ -190,9 +195,12 @@ describe('intake: POST /api/v1/reports with an Idempotency-Key', () => {
       const key = `idem-${Date.now()}-race`;
       const responses = await Promise.all(
         Array.from({ length: 6 }, (_, i) =>
-          post(
-            validReportBody({ incident: { description: `Seller number ${i} took the money.` } }),
-          ).set('Idempotency-Key', key),
+          citizen
+            .post(
+              REPORTS,
+              validReportBody({ incident: { description: `Seller number ${i} took the money.` } }),
+            )
+            .set('Idempotency-Key', key),
         ),
       );
       expect(responses.map((r) => r.status).sort()).toEqual([202, 422, 422, 422, 422, 422]);
@@ -201,7 +209,7 @@ describe('intake: POST /api/v1/reports with an Idempotency-Key', () => {
 
     it('rejects an unusable key with 400', async () => {
       for (const key of ['has space', 'x'.repeat(201)]) {
-        const res = await post(validReportBody()).set('Idempotency-Key', key);
+        const res = await citizen.post(REPORTS, validReportBody()).set('Idempotency-Key', key);
         expect(res.status).toBe(400);
         expect(res.body.errors).toEqual([
           { field: 'Idempotency-Key', message: expect.any(String) },
@@ -211,10 +219,14 @@ describe('intake: POST /api/v1/reports with an Idempotency-Key', () => {
 
     it('does not tie a rejected request to its key', async () => {
       const key = `idem-${Date.now()}-retry`;
-      await post(validReportBody({ consent: false }))
+      await citizen
+        .post(REPORTS, validReportBody({ consent: false }))
         .set('Idempotency-Key', key)
         .expect(400);
-      const ok = await post(validReportBody()).set('Idempotency-Key', key).expect(202);
+      const ok = await citizen
+        .post(REPORTS, validReportBody())
+        .set('Idempotency-Key', key)
+        .expect(202);
       expect(ok.body.accessCode).not.toBeNull();
     });
   });

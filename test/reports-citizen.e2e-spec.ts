@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { startDeployment, submitReport, SubmittedReport, TestDeployment } from '@app/testing';
+import {
+  StaffClient,
+  staffClient,
+  startDeployment,
+  submitReport,
+  SubmittedReport,
+  TestDeployment,
+} from '@app/testing';
 
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -11,24 +18,27 @@ const PNG = Buffer.concat([
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n');
 const REFERENCE_LIMIT = 8;
 
-describe('intake: the citizen endpoints behind the access code', () => {
+describe('reports: the citizen endpoints behind the access code', () => {
   let d: TestDeployment;
   let db: DataSource;
+  /** An anonymous caller: the citizen. */
+  let citizen: StaffClient;
 
   beforeAll(async () => {
     d = await startDeployment({
-      label: 'intakecitizen',
+      label: 'reports-citizen',
       env: {
         RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
         RATE_LIMIT_REFERENCE_PER_WINDOW: String(REFERENCE_LIMIT),
       },
     });
     db = d.api.get(DataSource);
+    citizen = staffClient(d);
   });
   afterAll(async () => d?.close());
 
   const statusOf = (r: Pick<SubmittedReport, 'reference'>, code: string) =>
-    d.http().get(`/api/v1/reports/${r.reference}/status`).set('X-Access-Code', code);
+    citizen.get(`/reports/${r.reference}/status`).set('X-Access-Code', code);
 
   function wrongCode(code: string): string {
     return code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A');
@@ -60,7 +70,7 @@ describe('intake: the citizen endpoints behind the access code', () => {
       const r = await submitReport(d);
       const wrong = await statusOf(r, wrongCode(r.accessCode)).expect(404);
       const unknown = await statusOf({ reference: 'FR-2020-999999' }, r.accessCode).expect(404);
-      const missing = await d.http().get(`/api/v1/reports/${r.reference}/status`).expect(404);
+      const missing = await citizen.get(`/reports/${r.reference}/status`).expect(404);
       const malformed = await statusOf({ reference: 'nonsense' }, r.accessCode).expect(404);
       expect(wrong.body).toEqual(unknown.body);
       expect(missing.body).toEqual(unknown.body);
@@ -139,7 +149,7 @@ describe('intake: the citizen endpoints behind the access code', () => {
 
   describe('POST /reports/{reference}/evidence', () => {
     const upload = (r: SubmittedReport, code: string) =>
-      d.http().post(`/api/v1/reports/${r.reference}/evidence`).set('X-Access-Code', code);
+      citizen.upload(`/reports/${r.reference}/evidence`).set('X-Access-Code', code);
 
     it('stores an image under a random name with its SHA-256', async () => {
       const r = await submitReport(d);
@@ -209,11 +219,7 @@ describe('intake: the citizen endpoints behind the access code', () => {
 
   describe('POST /reports/{reference}/statements', () => {
     const statement = (r: SubmittedReport, code: string, body: unknown) =>
-      d
-        .http()
-        .post(`/api/v1/reports/${r.reference}/statements`)
-        .set('X-Access-Code', code)
-        .send(body as object);
+      citizen.post(`/reports/${r.reference}/statements`, body).set('X-Access-Code', code);
 
     it('adds text without re-triage', async () => {
       const r = await submitReport(d);
@@ -309,9 +315,8 @@ describe('intake: the citizen endpoints behind the access code', () => {
       const blocked = await statusOf(r, r.accessCode).expect(429);
       expect(blocked.headers['content-type']).toContain('application/problem+json');
       expect(blocked.body).toMatchObject({ status: 429, type: '/problems/too-many-requests' });
-      await d
-        .http()
-        .post(`/api/v1/reports/${r.reference}/evidence`)
+      await citizen
+        .upload(`/reports/${r.reference}/evidence`)
         .set('X-Access-Code', r.accessCode)
         .attach('file', PNG, 'a.png')
         .expect(429);

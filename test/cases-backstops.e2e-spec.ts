@@ -19,14 +19,12 @@ import {
 import { createWorkerApp } from '../apps/worker/src/create-worker-app';
 import { ReportTriageProcessor } from '../libs/cases/src/triage/report-triage.processor';
 
-const API = '/api/v1';
-
 /**
  * Backstops behind the normal paths: the triage sweep for reports whose job was lost or failed
  * for good, `null` in optional case fields (a 400, not a CHECK violation), and the append-only
  * triggers on case_events and audit_log.
  */
-describe('review: backstops (triage sweep, null fields, append-only history)', () => {
+describe('cases: backstops (triage sweep, null fields, append-only history)', () => {
   let d: TestDeployment;
   let db: DataSource;
   let triageQueue: Queue;
@@ -38,7 +36,7 @@ describe('review: backstops (triage sweep, null fields, append-only history)', (
 
   beforeAll(async () => {
     d = await startDeployment({
-      label: 'reviewbackstops',
+      label: 'cases-backstops',
       worker: true,
       env: { LOG_LEVEL: 'warn', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000' },
       logDestination: { write: (line: string) => void logLines.push(line) },
@@ -156,11 +154,7 @@ describe('review: backstops (triage sweep, null fields, append-only history)', (
     beforeAll(async () => {
       const r = await report();
       caseId = await eventually(() => caseIdOf(r.id), 30_000);
-      await d
-        .http()
-        .post(`${API}/cases/${caseId}/claim`)
-        .set('Authorization', `Bearer ${investigator.token}`)
-        .expect(200);
+      await investigator.api.post(`/cases/${caseId}/claim`).expect(200);
     });
 
     /** The distinct fields a 400 names. */
@@ -168,40 +162,43 @@ describe('review: backstops (triage sweep, null fields, append-only history)', (
       ...new Set((res.body.errors ?? []).map((e) => e.field)),
     ];
 
-    const post = (who: TestStaff, path: string, body: object) =>
-      d
-        .http()
-        .post(`${API}/cases/${caseId}${path}`)
-        .set('Authorization', `Bearer ${who.token}`)
-        .send(body);
-
     it.each([
       ['reason', { to: 'closed', reason: null }],
       ['agency', { to: 'referred', agency: null }],
       ['reason', { to: 'investigating', reason: null }],
       ['agency', { to: 'investigating', agency: null }],
     ])('transition with %s: null', async (field, body) => {
-      const res = await post(investigator, '/transition', body).expect(400);
+      const res = await investigator.api.post(`/cases/${caseId}/transition`, body).expect(400);
       expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
     });
 
     it('offenders with note: null, assign and merge with null ids', async () => {
-      const offenders = await post(investigator, '/offenders', {
-        count: 1,
-        detainedAt: new Date().toISOString(),
-        note: null,
-      }).expect(400);
+      const offenders = await investigator.api
+        .post(`/cases/${caseId}/offenders`, {
+          count: 1,
+          detainedAt: new Date().toISOString(),
+          note: null,
+        })
+        .expect(400);
       expect(fieldsOf(offenders)).toEqual(['note']);
-      const assign = await post(supervisor, '/assign', { assigneeId: null }).expect(400);
+      const assign = await supervisor.api
+        .post(`/cases/${caseId}/assign`, { assigneeId: null })
+        .expect(400);
       expect(fieldsOf(assign)).toEqual(['assigneeId']);
-      const merge = await post(supervisor, '/merge', { sourceCaseId: null }).expect(400);
+      const merge = await supervisor.api
+        .post(`/cases/${caseId}/merge`, { sourceCaseId: null })
+        .expect(400);
       expect(fieldsOf(merge)).toEqual(['sourceCaseId']);
-      const note = await post(investigator, '/notes', { text: null }).expect(400);
+      const note = await investigator.api
+        .post(`/cases/${caseId}/notes`, { text: null })
+        .expect(400);
       expect(fieldsOf(note)).toEqual(['text']);
     });
 
     it('still closes with a reason and leaves the case unchanged by the rejected calls', async () => {
-      await post(investigator, '/transition', { to: 'closed', reason: 'unfounded' }).expect(200);
+      await investigator.api
+        .post(`/cases/${caseId}/transition`, { to: 'closed', reason: 'unfounded' })
+        .expect(200);
       const [row] = (await db.query('SELECT status, close_reason FROM cases WHERE id = $1', [
         caseId,
       ])) as { status: string; close_reason: string }[];
@@ -231,11 +228,7 @@ describe('review: backstops (triage sweep, null fields, append-only history)', (
 
     it('refuses to change or delete audit log entries', async () => {
       const r = await report();
-      await d
-        .http()
-        .get(`${API}/reports/${r.reference}`)
-        .set('Authorization', `Bearer ${investigator.token}`)
-        .expect(200);
+      await investigator.api.get(`/reports/${r.reference}`).expect(200);
       const [entry] = (await db.query(
         `SELECT id FROM audit_log WHERE action = 'report.viewed' AND target_id = $1`,
         [r.id],

@@ -7,7 +7,7 @@ describe('stats: switching the reporting time zone', () => {
   let ds: DataSource;
 
   beforeAll(async () => {
-    d = await startDeployment({ label: 'statszone', worker: false });
+    d = await startDeployment({ label: 'stats-time-zone', worker: false });
     ds = d.api.get(DataSource);
   });
   afterAll(async () => d?.close());

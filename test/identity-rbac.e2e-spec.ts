@@ -1,11 +1,12 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   ACTORS,
   Actor,
   adminToken,
+  API_PREFIX,
   createStaff,
+  mountedRoutes,
   OTHER_REGION,
   OWN_REGION,
   PUBLIC_PREFIXES,
@@ -21,28 +22,6 @@ import {
   TestStaff,
 } from '@app/testing';
 
-const API = '/api/v1';
-
-interface ExpressLayer {
-  route?: { path: unknown; methods: Record<string, boolean> };
-}
-
-/** Every route Express serves, as `GET /cases/{id}` (relative to /api/v1 when under it). */
-function mountedRoutes(app: NestExpressApplication): Set<string> {
-  const express = app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } };
-  const routes = new Set<string>();
-  for (const layer of express.router.stack) {
-    if (!layer.route || typeof layer.route.path !== 'string') continue;
-    const path = layer.route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
-    const relative = path.startsWith(`${API}/`) ? path.slice(API.length) : path;
-    const methods = Object.entries(layer.route.methods).filter(([m, on]) => on && m !== '_all');
-    // Nest mounts middleware (request logging) as a route for every method: not an endpoint.
-    if (methods.length > 5) continue;
-    for (const [method] of methods) routes.add(routeKey(method, relative));
-  }
-  return routes;
-}
-
 function isPublic(key: string): boolean {
   const path = key.slice(key.indexOf(' ') + 1);
   return PUBLIC_ROUTES.includes(key) || PUBLIC_PREFIXES.some((p) => path.startsWith(p));
@@ -55,7 +34,7 @@ function fillPath(path: string, params: Record<string, string> = {}): string {
   });
 }
 
-describe('access: RBAC matrix over every staff route', () => {
+describe('identity: RBAC matrix over every staff route', () => {
   let d: TestDeployment;
   let ctx: RbacContext;
   let routes: Set<string>;
@@ -63,7 +42,7 @@ describe('access: RBAC matrix over every staff route', () => {
 
   beforeAll(async () => {
     d = await startDeployment({
-      label: 'access-rbac',
+      label: 'identity-rbac',
       worker: true,
       env: { RATE_LIMIT_PUBLIC_PER_MINUTE: '100000', RATE_LIMIT_REFERENCE_PER_WINDOW: '100000' },
     });
@@ -84,7 +63,7 @@ describe('access: RBAC matrix over every staff route', () => {
       staff[actor] = await createStaff(d, { role, region: region as never });
     }
     ctx = rbacContext(d, staff, await adminToken(d));
-    routes = mountedRoutes(d.api);
+    routes = new Set(mountedRoutes(d.api));
   });
   afterAll(async () => {
     if (notMounted.length) {
@@ -116,7 +95,7 @@ describe('access: RBAC matrix over every staff route', () => {
   });
 
   async function call(method: string, path: string, token: string | undefined, req: RbacRequest) {
-    let r = d.http()[method.toLowerCase() as 'get'](`${API}${path}`);
+    let r = d.http()[method.toLowerCase() as 'get'](`${API_PREFIX}${path}`);
     if (token) r = r.set('Authorization', `Bearer ${token}`);
     if (req.query) r = r.query(req.query);
     if (req.body !== undefined && method !== 'GET') r = r.send(req.body as object);

@@ -47,7 +47,7 @@ const hoursAgo = (h: number): string => new Date(Date.now() - h * 3600_000).toIS
  * one into any free-text field. Every such field is filed through the real API and worker;
  * then every text/json column of every table is searched for each card, however typed.
  */
-describe('intake: card numbers typed into free text are never stored', () => {
+describe('pii: card numbers typed into free text are never stored', () => {
   let d: TestDeployment;
   let db: DataSource;
   let investigator: TestStaff;
@@ -58,7 +58,7 @@ describe('intake: card numbers typed into free text are never stored', () => {
 
   beforeAll(async () => {
     d = await startDeployment({
-      label: 'intakecardtext',
+      label: 'app-pii-card-text',
       worker: true,
       env: { RATE_LIMIT_PUBLIC_PER_MINUTE: '100000' },
     });
@@ -66,9 +66,6 @@ describe('intake: card numbers typed into free text are never stored', () => {
     investigator = await createStaff(d, { role: 'investigator' });
   });
   afterAll(async () => d?.close());
-
-  const staff = (method: 'post' | 'get', path: string) =>
-    d.http()[method](`/api/v1${path}`).set('Authorization', `Bearer ${investigator.token}`);
 
   it('files a report, statement, evidence and staff records that mention cards', async () => {
     const body = validReportBody({
@@ -138,17 +135,23 @@ describe('intake: card numbers typed into free text are never stored', () => {
       return row?.case_id as string | null;
     }, 30_000);
 
-    await staff('post', `/cases/${caseId}/claim`).expect(ok);
-    await staff('post', `/cases/${caseId}/notes`)
-      .send({ text: `Victim's statement mentions ${spaced(CARDS.note)}.` })
+    await investigator.api.post(`/cases/${caseId}/claim`).expect(ok);
+    await investigator.api
+      .post(`/cases/${caseId}/notes`, {
+        text: `Victim's statement mentions ${spaced(CARDS.note)}.`,
+      })
       .expect(ok);
-    const offenders = await staff('post', `/cases/${caseId}/offenders`)
-      .send({ count: 1, detainedAt: hoursAgo(1), note: `Held card ${CARDS.offenderNote}` })
+    const offenders = await investigator.api
+      .post(`/cases/${caseId}/offenders`, {
+        count: 1,
+        detainedAt: hoursAgo(1),
+        note: `Held card ${CARDS.offenderNote}`,
+      })
       .expect(ok);
     expect(offenders.body.note).toBe(`Held card ${masked(CARDS.offenderNote)}`);
 
-    const freeze = await staff('post', `/cases/${caseId}/freezes`)
-      .send({
+    const freeze = await investigator.api
+      .post(`/cases/${caseId}/freezes`, {
         bank: `Halyk, card ${spaced(CARDS.freezeBank)}`,
         account: 'KZ86125KZT5004100100',
         amount: '1000.00',
@@ -157,26 +160,40 @@ describe('intake: card numbers typed into free text are never stored', () => {
         reportId,
       })
       .expect(ok);
-    await staff('post', `/freezes/${freeze.body.id}/extend`)
-      .send({ sanctionRef: `Sanction for ${dashed(CARDS.sanctionRef)}` })
+    await investigator.api
+      .post(`/freezes/${freeze.body.id}/extend`, {
+        sanctionRef: `Sanction for ${dashed(CARDS.sanctionRef)}`,
+      })
       .expect(ok);
     const [request] = await db.query(
       `SELECT id FROM freeze_requests WHERE case_id = $1 AND status = 'pending' LIMIT 1`,
       [caseId],
     );
     expect(request).toBeDefined();
-    await staff('post', `/freeze-requests/${request.id}/dismiss`)
-      .send({ reason: `Duplicate of ${CARDS.dismissReason}` })
+    await investigator.api
+      .post(`/freeze-requests/${request.id}/dismiss`, {
+        reason: `Duplicate of ${CARDS.dismissReason}`,
+      })
       .expect(ok);
-    const reimbursement = await staff('post', `/cases/${caseId}/reimbursements`)
-      .send({ reportId, amount: '100.00', source: 'bank_compensation', paidAt: hoursAgo(0.2) })
+    const reimbursement = await investigator.api
+      .post(`/cases/${caseId}/reimbursements`, {
+        reportId,
+        amount: '100.00',
+        source: 'bank_compensation',
+        paidAt: hoursAgo(0.2),
+      })
       .expect(ok);
-    await staff('post', `/reimbursements/${reimbursement.body.id}/reverse`)
-      .send({ reason: `Paid to the wrong card ${spaced(CARDS.reversalReason)}` })
+    await investigator.api
+      .post(`/reimbursements/${reimbursement.body.id}/reverse`, {
+        reason: `Paid to the wrong card ${spaced(CARDS.reversalReason)}`,
+      })
       .expect(ok);
 
-    await staff('post', `/cases/${caseId}/transition`)
-      .send({ to: 'referred', agency: `Interpol desk, re ${spaced(CARDS.agency)}` })
+    await investigator.api
+      .post(`/cases/${caseId}/transition`, {
+        to: 'referred',
+        agency: `Interpol desk, re ${spaced(CARDS.agency)}`,
+      })
       .expect(ok);
   });
 

@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { Money } from '@app/common';
-import { createStaff, startDeployment, TestDeployment, TestStaff } from '@app/testing';
-import { bearer, caseOf, fileReport, reportInCase, sql, uniquePhone } from './money-support';
+import {
+  caseOf,
+  createStaff,
+  fileReport,
+  FROZEN_SQL,
+  NET_REIMBURSED_SQL,
+  reportInCase,
+  sql,
+  startDeployment,
+  TestDeployment,
+  TestStaff,
+  uniquePhone,
+} from '@app/testing';
 
 /**
  * Property: any sequence of freezes, releases, reimbursements and reversals, sent through the
@@ -71,7 +82,7 @@ interface ModelReport {
   frozen: bigint;
 }
 
-describe('money: random operation sequences agree with the raw ledger', () => {
+describe('funds: random operation sequences agree with the raw ledger', () => {
   let d: TestDeployment;
   let staff: TestStaff;
   const cases: string[] = [];
@@ -80,7 +91,7 @@ describe('money: random operation sequences agree with the raw ledger', () => {
   const reimbursements: Array<{ id: string; reversed: boolean }> = [];
 
   beforeAll(async () => {
-    d = await startDeployment({ label: 'moneyprop', worker: true });
+    d = await startDeployment({ label: 'funds-property', worker: true });
     staff = await createStaff(d, { role: 'supervisor', region: null });
     const shared = uniquePhone();
     const a1 = await reportInCase(d, {
@@ -109,12 +120,6 @@ describe('money: random operation sequences agree with the raw ledger', () => {
   }, 120_000);
   afterAll(async () => d?.close());
 
-  const post = (path: string, body: unknown) =>
-    d
-      .http()
-      .post(`/api/v1${path}`)
-      .set(bearer(staff.token))
-      .send(body as object);
   const money = (t: bigint | number) => Money.format(BigInt(t));
   const when = (minutesAgo: number) =>
     new Date(Date.now() - minutesAgo * 60_000 - 5_000).toISOString();
@@ -125,7 +130,7 @@ describe('money: random operation sequences agree with the raw ledger', () => {
       case 'freeze': {
         const report = op.reportSel === null ? null : reports[op.reportSel];
         const fits = report === null || report.caseIdx === op.caseIdx;
-        const res = await post(`/cases/${cases[op.caseIdx]}/freezes`, {
+        const res = await staff.api.post(`/cases/${cases[op.caseIdx]}/freezes`, {
           bank: 'Halyk Bank',
           account: uniquePhone(),
           amount: money(op.tiyn),
@@ -152,7 +157,7 @@ describe('money: random operation sequences agree with the raw ledger', () => {
         const ok =
           amount <= freeze.amount - freeze.released &&
           (!op.victim || (report.caseIdx === freeze.caseIdx && report.net + amount <= report.loss));
-        const res = await post(`/freezes/${freeze.id}/releases`, {
+        const res = await staff.api.post(`/freezes/${freeze.id}/releases`, {
           amount: money(op.tiyn),
           to: op.victim ? 'victim' : 'holder',
           ...(op.victim ? { reportId: report.id } : {}),
@@ -171,7 +176,7 @@ describe('money: random operation sequences agree with the raw ledger', () => {
         const caseIdx = op.wrongCase ? 1 - report.caseIdx : report.caseIdx;
         const amount = BigInt(op.tiyn);
         const ok = !op.wrongCase && report.net + amount <= report.loss;
-        const res = await post(`/cases/${cases[caseIdx]}/reimbursements`, {
+        const res = await staff.api.post(`/cases/${cases[caseIdx]}/reimbursements`, {
           reportId: report.id,
           amount: money(op.tiyn),
           source: 'bank_compensation',
@@ -186,7 +191,9 @@ describe('money: random operation sequences agree with the raw ledger', () => {
       case 'reverse': {
         if (reimbursements.length === 0) return null;
         const target = reimbursements[op.sel % reimbursements.length];
-        const res = await post(`/reimbursements/${target.id}/reverse`, { reason: 'property test' });
+        const res = await staff.api.post(`/reimbursements/${target.id}/reverse`, {
+          reason: 'property test',
+        });
         if (res.status === 200) {
           target.reversed = true;
           const [row] = await sql<{ report_id: string; amount_tiyn: string }>(
@@ -268,21 +275,13 @@ describe('money: random operation sequences agree with the raw ledger', () => {
       `SELECT id FROM freezes WHERE released_tiyn > amount_tiyn OR released_tiyn <> (
          SELECT coalesce(sum(amount_tiyn), 0) FROM freeze_releases l WHERE l.freeze_id = freezes.id)
        UNION ALL
-       SELECT p.id FROM reports p WHERE p.reimbursed_tiyn > p.loss_tiyn OR p.reimbursed_tiyn <> (
-         SELECT coalesce(sum(r.amount_tiyn), 0) FROM reimbursements r
-          WHERE r.report_id = p.id
-            AND NOT EXISTS (SELECT 1 FROM reimbursement_reversals v WHERE v.reimbursement_id = r.id))
-       UNION ALL
-       SELECT p.id FROM reports p WHERE p.frozen_tiyn <> (
-         SELECT coalesce(sum(f.amount_tiyn), 0) FROM freezes f WHERE f.report_id = p.id)`,
+       SELECT p.id FROM reports p WHERE ${NET_REIMBURSED_SQL} > p.loss_tiyn`,
     );
     expect(broken).toEqual([]);
 
     // Funds endpoint = model = raw rows.
     for (const [idx, caseId] of cases.entries()) {
-      const funds = (
-        await d.http().get(`/api/v1/cases/${caseId}/funds`).set(bearer(staff.token)).expect(200)
-      ).body;
+      const funds = (await staff.api.get(`/cases/${caseId}/funds`).expect(200)).body;
       const mine = reports.filter((r) => r.caseIdx === idx);
       const caseFreezes = freezes.filter((f) => f.caseIdx === idx);
       const frozen = caseFreezes.reduce((s, f) => s + f.amount, 0n);
@@ -300,7 +299,8 @@ describe('money: random operation sequences agree with the raw ledger', () => {
       for (const r of mine) {
         const [row] = await sql<{ reimbursed_tiyn: string; frozen_tiyn: string }>(
           d,
-          'SELECT reimbursed_tiyn::text, frozen_tiyn::text FROM reports WHERE id = $1',
+          `SELECT ${NET_REIMBURSED_SQL}::text AS reimbursed_tiyn, ${FROZEN_SQL}::text AS frozen_tiyn
+             FROM reports p WHERE p.id = $1`,
           [r.id],
         );
         expect(row).toEqual({
@@ -313,6 +313,14 @@ describe('money: random operation sequences agree with the raw ledger', () => {
           outstandingLoss: money(r.loss - r.net),
         });
       }
+      // The case view derives each report's figures from the ledger too: same numbers.
+      const detail = (await staff.api.get(`/cases/${caseId}`).expect(200)).body;
+      for (const r of mine) {
+        expect(detail.reports.find((x: { id: string }) => x.id === r.id)).toMatchObject({
+          reimbursed: money(r.net),
+          frozen: money(r.frozen),
+        });
+      }
     }
 
     // Stats summary = raw rows, for two windows (and their previous periods) and each filter.
@@ -322,9 +330,7 @@ describe('money: random operation sequences agree with the raw ledger', () => {
       const to = addDays(today, 1);
       for (const region of [undefined, 'almaty_city', 'astana']) {
         const query = `from=${from}&to=${to}${region ? `&region=${region}` : ''}`;
-        const body = (
-          await d.http().get(`/api/v1/stats/summary?${query}`).set(bearer(staff.token)).expect(200)
-        ).body;
+        const body = (await staff.api.get(`/stats/summary?${query}`).expect(200)).body;
         expect(body.current).toMatchObject(await rawFigures(from, to, region));
         expect(body.previous).toMatchObject(await rawFigures(addDays(from, -days), from, region));
       }

@@ -5,6 +5,8 @@ import {
   createStaff,
   eventually,
   RedisOutage,
+  StaffClient,
+  staffClient,
   startDeployment,
   submitReport,
   TEST_REDIS_URL,
@@ -25,23 +27,21 @@ interface Dashboard {
   untriagedReports: { count: number; oldestSubmittedAt: string | null };
 }
 
-const PATH = '/api/v1/admin/queues';
+const PATH = '/admin/queues';
 
-describe('admin: queue dashboard (GET /admin/queues)', () => {
+describe('identity: queue dashboard (GET /admin/queues)', () => {
   let d: TestDeployment;
-  let admin: string;
+  let admin: StaffClient;
   let investigator: TestStaff;
 
   beforeAll(async () => {
-    d = await startDeployment({ label: 'admin-queues', worker: true });
-    admin = await adminToken(d);
+    d = await startDeployment({ label: 'identity-queues', worker: true });
+    admin = staffClient(d, await adminToken(d));
     investigator = await createStaff(d, { role: 'investigator', region: 'almaty_city' });
   });
   afterAll(async () => {
     await d?.close();
   });
-
-  const get = (token: string) => d.http().get(PATH).set('Authorization', `Bearer ${token}`);
 
   it('shows job counts per queue and an empty backlog once a report is triaged', async () => {
     const report = await submitReport(d);
@@ -56,7 +56,7 @@ describe('admin: queue dashboard (GET /admin/queues)', () => {
 
     // The job completes just after triage commits; wait for BullMQ to record it.
     const body = await eventually(async () => {
-      const res = await get(admin);
+      const res = await admin.get(PATH);
       expect(res.status).toBe(200);
       const dash = res.body as Dashboard;
       const triage = dash.queues.find((q) => q.name === String(QueueName.ReportTriage));
@@ -86,11 +86,11 @@ describe('admin: queue dashboard (GET /admin/queues)', () => {
 
   it('is open to a national supervisor and closed to regional staff (403, audited)', async () => {
     const national = await createStaff(d, { role: 'supervisor', region: null });
-    expect((await get(national.token)).status).toBe(200);
+    expect((await national.api.get(PATH)).status).toBe(200);
 
     const regional = await createStaff(d, { role: 'supervisor', region: 'almaty_city' });
-    for (const token of [investigator.token, regional.token]) {
-      const res = await get(token);
+    for (const who of [investigator, regional]) {
+      const res = await who.api.get(PATH);
       expect(res.status).toBe(403);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     }
@@ -104,18 +104,18 @@ describe('admin: queue dashboard (GET /admin/queues)', () => {
         { actor_id: regional.id, reason: 'region' },
       ]),
     );
-    expect((await d.http().get(PATH)).status).toBe(401);
+    expect((await staffClient(d).get(PATH)).status).toBe(401);
   });
 });
 
-describe('admin: queue dashboard while Redis is down', () => {
+describe('identity: queue dashboard while Redis is down', () => {
   const real = new URL(TEST_REDIS_URL);
   const outage = new RedisOutage({ host: real.hostname, port: Number(real.port || 6379) });
   let d: TestDeployment;
 
   beforeAll(async () => {
     await outage.up();
-    d = await startDeployment({ label: 'admin-queues-down', env: { REDIS_URL: outage.url } });
+    d = await startDeployment({ label: 'identity-queues-down', env: { REDIS_URL: outage.url } });
   });
   afterAll(async () => {
     await outage.up();
@@ -124,11 +124,11 @@ describe('admin: queue dashboard while Redis is down', () => {
   });
 
   it('answers 200 with the PostgreSQL part and redis.status down', async () => {
-    const token = await adminToken(d);
+    const admin = staffClient(d, await adminToken(d));
     await submitReport(d);
     await outage.down();
     const started = Date.now();
-    const res = await d.http().get(PATH).set('Authorization', `Bearer ${token}`);
+    const res = await admin.get(PATH);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(res.status).toBe(200);
     const body = res.body as Dashboard;
@@ -142,7 +142,7 @@ describe('admin: queue dashboard while Redis is down', () => {
     // Back up: the dashboard recovers, and the connections are healthy again before close.
     await outage.up();
     const after = await eventually(async () => {
-      const again = await d.http().get(PATH).set('Authorization', `Bearer ${token}`);
+      const again = await admin.get(PATH);
       return (again.body as Dashboard).redis.status === 'up' ? (again.body as Dashboard) : null;
     }, 30_000);
     expect(after.queues).toHaveLength(Object.values(QueueName).length);

@@ -1,18 +1,28 @@
 import { Money } from '@app/common';
-import { createStaff, startDeployment, TestDeployment, TestStaff } from '@app/testing';
-import { bearer, reportInCase, sql, uniquePhone } from './money-support';
+import {
+  createStaff,
+  FROZEN_SQL,
+  NET_REIMBURSED_SQL,
+  recordFreeze,
+  reportInCase,
+  sql,
+  startDeployment,
+  TestDeployment,
+  TestStaff,
+  uniquePhone,
+} from '@app/testing';
 
 /**
  * The invariants under load: 50 requests at once against one freeze / one report. Row locks
  * serialise them, so exactly the ones that fit succeed, the rest get 409, nothing else.
  */
-describe('money: invariants under concurrent requests', () => {
+describe('funds: invariants under concurrent requests', () => {
   let d: TestDeployment;
   let inv: TestStaff;
 
   beforeAll(async () => {
     d = await startDeployment({
-      label: 'moneyrace',
+      label: 'funds-race',
       worker: true,
       // The merge race files 40 reports.
       env: { RATE_LIMIT_PUBLIC_PER_MINUTE: '100000' },
@@ -21,35 +31,20 @@ describe('money: invariants under concurrent requests', () => {
   });
   afterAll(async () => d?.close());
 
-  const post = (path: string, body: unknown) =>
-    d
-      .http()
-      .post(`/api/v1${path}`)
-      .set(bearer(inv.token))
-      .send(body as object);
   const statuses = (results: Array<{ status: number }>) => {
     const counts: Record<number, number> = {};
     for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
     return counts;
   };
   const freeze = async (caseId: string, amount: string, reportId?: string) =>
-    (
-      await post(`/cases/${caseId}/freezes`, {
-        bank: 'Halyk Bank',
-        account: uniquePhone(),
-        amount,
-        frozenAt: new Date().toISOString(),
-        stage: 'domestic',
-        reportId,
-      }).expect(201)
-    ).body.id as string;
+    (await recordFreeze(inv, caseId, amount, { reportId })).body.id as string;
 
   it('50 releases of 30% each to the holder: three succeed, the sum stays within the freeze', async () => {
     const { caseId } = await reportInCase(d);
     const id = await freeze(caseId, '1000.00');
     const results = await Promise.all(
       Array.from({ length: 50 }, () =>
-        post(`/freezes/${id}/releases`, { amount: '300.00', to: 'holder' }),
+        inv.api.post(`/freezes/${id}/releases`, { amount: '300.00', to: 'holder' }),
       ),
     );
     expect(statuses(results)).toEqual({ 201: 3, 409: 47 });
@@ -69,13 +64,17 @@ describe('money: invariants under concurrent requests', () => {
     const id = await freeze(caseId, '1000.00', report.id);
     const results = await Promise.all(
       Array.from({ length: 50 }, () =>
-        post(`/freezes/${id}/releases`, { amount: '300.00', to: 'victim', reportId: report.id }),
+        inv.api.post(`/freezes/${id}/releases`, {
+          amount: '300.00',
+          to: 'victim',
+          reportId: report.id,
+        }),
       ),
     );
     expect(statuses(results)).toEqual({ 201: 3, 409: 47 });
     const [row] = await sql<{ reimbursed: string; n: number; frozen: string }>(
       d,
-      `SELECT p.reimbursed_tiyn::text AS reimbursed, p.frozen_tiyn::text AS frozen,
+      `SELECT ${NET_REIMBURSED_SQL}::text AS reimbursed, ${FROZEN_SQL}::text AS frozen,
               (SELECT count(*) FROM reimbursements r WHERE r.report_id = p.id)::int AS n
          FROM reports p WHERE p.id = $1`,
       [report.id],
@@ -87,7 +86,7 @@ describe('money: invariants under concurrent requests', () => {
     const { caseId, report } = await reportInCase(d, { amounts: ['1000.00'] });
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        post(`/cases/${caseId}/reimbursements`, {
+        inv.api.post(`/cases/${caseId}/reimbursements`, {
           reportId: report.id,
           amount: '300.00',
           source: i % 2 ? 'court_order' : 'bank_compensation',
@@ -101,7 +100,7 @@ describe('money: invariants under concurrent requests', () => {
     }
     const [row] = await sql<{ reimbursed: string; sum: string }>(
       d,
-      `SELECT p.reimbursed_tiyn::text AS reimbursed,
+      `SELECT ${NET_REIMBURSED_SQL}::text AS reimbursed,
               (SELECT sum(amount_tiyn) FROM reimbursements r WHERE r.report_id = p.id)::text AS sum
          FROM reports p WHERE p.id = $1`,
       [report.id],
@@ -111,21 +110,23 @@ describe('money: invariants under concurrent requests', () => {
 
   it('50 reversals of one reimbursement: one succeeds', async () => {
     const { caseId, report } = await reportInCase(d, { amounts: ['1000.00'] });
-    const created = await post(`/cases/${caseId}/reimbursements`, {
-      reportId: report.id,
-      amount: '250.00',
-      source: 'court_order',
-      paidAt: new Date().toISOString(),
-    }).expect(201);
+    const created = await inv.api
+      .post(`/cases/${caseId}/reimbursements`, {
+        reportId: report.id,
+        amount: '250.00',
+        source: 'court_order',
+        paidAt: new Date().toISOString(),
+      })
+      .expect(201);
     const results = await Promise.all(
       Array.from({ length: 50 }, () =>
-        post(`/reimbursements/${created.body.id}/reverse`, { reason: 'duplicate entry' }),
+        inv.api.post(`/reimbursements/${created.body.id}/reverse`, { reason: 'duplicate entry' }),
       ),
     );
     expect(statuses(results)).toEqual({ 200: 1, 409: 49 });
     const [row] = await sql<{ reimbursed: string }>(
       d,
-      'SELECT reimbursed_tiyn::text AS reimbursed FROM reports WHERE id = $1',
+      `SELECT ${NET_REIMBURSED_SQL}::text AS reimbursed FROM reports p WHERE p.id = $1`,
       [report.id],
     );
     expect(row.reimbursed).toBe('0');
@@ -137,8 +138,12 @@ describe('money: invariants under concurrent requests', () => {
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         i % 2
-          ? post(`/freezes/${id}/releases`, { amount: '70.00', to: 'victim', reportId: report.id })
-          : post(`/cases/${caseId}/reimbursements`, {
+          ? inv.api.post(`/freezes/${id}/releases`, {
+              amount: '70.00',
+              to: 'victim',
+              reportId: report.id,
+            })
+          : inv.api.post(`/cases/${caseId}/reimbursements`, {
               reportId: report.id,
               amount: '70.00',
               source: 'offender_voluntary',
@@ -150,7 +155,7 @@ describe('money: invariants under concurrent requests', () => {
     expect(statuses(results)).toEqual({ 201: 14, 409: 36 });
     const [row] = await sql<{ reimbursed: string; released: string }>(
       d,
-      `SELECT p.reimbursed_tiyn::text AS reimbursed,
+      `SELECT ${NET_REIMBURSED_SQL}::text AS reimbursed,
               (SELECT released_tiyn FROM freezes WHERE id = $2)::text AS released
          FROM reports p WHERE p.id = $1`,
       [report.id, id],
@@ -184,14 +189,10 @@ describe('money: invariants under concurrent requests', () => {
       // The merge against a release (case → report → freeze) and six new freezes.
       const [merge, release, ...freezes] = await Promise.all([
         after((round % 4) * 20, () =>
-          d
-            .http()
-            .post(`/api/v1/cases/${target}/merge`)
-            .set(bearer(supervisor.token))
-            .send({ sourceCaseId: source }),
+          supervisor.api.post(`/cases/${target}/merge`, { sourceCaseId: source }),
         ),
         after(0, () =>
-          post(`/freezes/${held}/releases`, {
+          inv.api.post(`/freezes/${held}/releases`, {
             amount: '10.00',
             to: 'victim',
             reportId: sourceReport,
@@ -199,7 +200,7 @@ describe('money: invariants under concurrent requests', () => {
         ),
         ...Array.from({ length: 6 }, (_, i) =>
           after(i * 15, () =>
-            post(`/cases/${source}/freezes`, {
+            inv.api.post(`/cases/${source}/freezes`, {
               bank: 'Halyk Bank',
               account: uniquePhone(),
               amount: '1.00',
@@ -225,11 +226,7 @@ describe('money: invariants under concurrent requests', () => {
       expect(rows.filter((r) => r.case_id !== target)).toEqual([]);
       expect(rows).toHaveLength(1 + freezes.filter((x) => x.status === 201).length);
       const sum = rows.reduce((total, r) => total + BigInt(r.amount), 0n);
-      const funds = await d
-        .http()
-        .get(`/api/v1/cases/${target}/funds`)
-        .set(bearer(inv.token))
-        .expect(200);
+      const funds = await inv.api.get(`/cases/${target}/funds`).expect(200);
       expect(funds.body.total.frozen).toBe(Money.format(sum));
       expect(funds.body.total.released).toBe('10.00');
     }

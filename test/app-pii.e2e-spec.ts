@@ -23,7 +23,7 @@ const CARD_SPACED = CARD.replace(/(\d{4})(?=\d)/g, '$1 ');
  * captured, then looks for that data in the clear in the log, in every text/json column of
  * every table and in every Redis key of the deployment. Expects to find none.
  */
-describe('access: personal data never in the clear (logs, database, Redis)', () => {
+describe('pii: personal data never in the clear (logs, database, Redis)', () => {
   let d: TestDeployment;
   const logLines: string[] = [];
   const needles: Record<string, string> = {
@@ -36,7 +36,7 @@ describe('access: personal data never in the clear (logs, database, Redis)', () 
 
   beforeAll(async () => {
     d = await startDeployment({
-      label: 'access-pii',
+      label: 'app-pii',
       worker: true,
       env: { LOG_LEVEL: 'debug' },
       logDestination: { write: (line: string) => void logLines.push(line) },

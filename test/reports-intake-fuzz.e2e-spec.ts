@@ -168,12 +168,12 @@ const mutatedBody: fc.Arbitrary<string> = fc.oneof(
   },
 );
 
-describe('intake: fuzzing POST /api/v1/reports never yields a 5xx', () => {
+describe('reports: fuzzing POST /api/v1/reports never yields a 5xx', () => {
   let d: TestDeployment;
 
   beforeAll(async () => {
     d = await startDeployment({
-      label: 'intakefuzz',
+      label: 'reports-fuzz',
       env: { RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000' },
     });
   });

@@ -1,17 +1,13 @@
 /**
  * Fixtures shared by the money and stats suites: reports with unique identifiers (so triage
- * opens one case per report unless told to link), polling for their case, and staff calls.
+ * opens one case per report unless told to link), their case (caseOf is in cases.ts), SQL.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { FraudType, Region } from '@app/common';
-import {
-  eventually,
-  submitReport,
-  SubmittedReport,
-  TestDeployment,
-  validReportBody,
-} from '@app/testing';
+import { caseOf } from './cases';
+import { submitReport, SubmittedReport, validReportBody } from './reports';
+import type { TestDeployment } from './test-app';
 
 export interface ReportSpec {
   region?: Region;
@@ -52,16 +48,6 @@ export async function fileReport(
   );
 }
 
-/** Waits for triage (the real worker) to put the report into a case. */
-export function caseOf(d: TestDeployment, reportId: string): Promise<string> {
-  return eventually(async () => {
-    const rows: Array<{ case_id: string | null }> = await d.api
-      .get(DataSource)
-      .query('SELECT case_id FROM reports WHERE id = $1', [reportId]);
-    return rows[0]?.case_id ?? null;
-  }, 30_000);
-}
-
 export async function reportInCase(
   d: TestDeployment,
   spec: ReportSpec = {},
@@ -77,7 +63,3 @@ export function sql<T = Record<string, unknown>>(
 ): Promise<T[]> {
   return d.api.get(DataSource).query(text, params);
 }
-
-export const bearer = (token: string): { Authorization: string } => ({
-  Authorization: `Bearer ${token}`,
-});
