@@ -16,6 +16,7 @@ import {
   uniqueUrl,
   validReportBody,
 } from '@app/testing';
+import { REPORT_CASE_JOIN, REPORT_STATUS_SQL } from '@app/investigation';
 
 describe('cases: triage into cases (real API, worker and BullMQ)', () => {
   let d: TestDeployment;
@@ -65,7 +66,8 @@ describe('cases: triage into cases (real API, worker and BullMQ)', () => {
       )) as { n: number }[];
       expect(requests.n).toBe(1);
       const [report] = (await db.query(
-        'SELECT status, priority, triaged_at FROM reports WHERE id = $1',
+        `SELECT ${REPORT_STATUS_SQL} AS status, r.priority, r.triaged_at
+           FROM reports r ${REPORT_CASE_JOIN} WHERE r.id = $1`,
         [submitted.id],
       )) as { status: string; priority: string; triaged_at: Date | null }[];
       expect(report).toMatchObject({ status: 'in_review', priority: 'P1' });

@@ -13,6 +13,7 @@ import {
   uniqueIban,
   uniqueSuspectPhone,
 } from '@app/testing';
+import { REPORT_CASE_JOIN, REPORT_STATUS_SQL } from '@app/investigation';
 
 describe('cases: transitions, assignment, notes, offenders and merges', () => {
   let d: TestDeployment;
@@ -76,7 +77,11 @@ describe('cases: transitions, assignment, notes, offenders and merges', () => {
       const caseId = await caseOf(d, submitted.id);
       const status = async () =>
         (
-          (await db.query('SELECT status FROM reports WHERE id = $1', [submitted.id])) as {
+          (await db.query(
+            `SELECT ${REPORT_STATUS_SQL} AS status FROM reports r ${REPORT_CASE_JOIN}
+              WHERE r.id = $1`,
+            [submitted.id],
+          )) as {
             status: string;
           }[]
         )[0].status;

@@ -84,7 +84,16 @@ describe('reports: POST /api/v1/reports with an Idempotency-Key', () => {
       const key = `idem-${Date.now()}-moved`;
       const body = validReportBody();
       const first = await citizen.post(REPORTS, body).set('Idempotency-Key', key).expect(202);
-      await db.query(`UPDATE reports SET status = 'in_review' WHERE idempotency_key = $1`, [key]);
+      // Triage linked it to a case under review (status is derived from the case).
+      await db.query(
+        `WITH c AS (
+           INSERT INTO cases (number, region, fraud_type, priority, status, sla_due_at)
+           VALUES ('CY-2099-' || lpad((floor(random() * 1e9))::bigint::text, 9, '0'),
+                   'almaty_city', 'online_purchase', 'P3', 'in_review', now())
+           RETURNING id)
+         UPDATE reports SET case_id = (SELECT id FROM c) WHERE idempotency_key = $1`,
+        [key],
+      );
       const again = await citizen.post(REPORTS, body).set('Idempotency-Key', key).expect(202);
       expect(again.body).toEqual({ ...first.body, status: 'received' });
     });
