@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { CaseMoneyPort } from '@app/cases';
 import { queryRows } from '@app/database';
 import { FreezeRequestsService } from './freeze-requests/freeze-requests.service';
+import { CASE_OWNED_TABLES } from './shared/case-access';
 
 /** Funds' side of the cases → money port: freeze requests for P1 triage, money in a merge. */
 @Injectable()
@@ -20,26 +21,10 @@ export class FundsCaseMoney implements CaseMoneyPort {
     fromCaseId: string,
     toCaseId: string,
   ): Promise<Record<string, number>> {
-    const params = [toCaseId, fromCaseId];
-    const requests = await queryRows(
-      manager,
-      'UPDATE freeze_requests SET case_id = $1 WHERE case_id = $2 RETURNING id',
-      params,
-    );
-    const freezes = await queryRows(
-      manager,
-      'UPDATE freezes SET case_id = $1 WHERE case_id = $2 RETURNING id',
-      params,
-    );
-    const reimbursements = await queryRows(
-      manager,
-      'UPDATE reimbursements SET case_id = $1 WHERE case_id = $2 RETURNING id',
-      params,
-    );
-    return {
-      freeze_requests: requests.length,
-      freezes: freezes.length,
-      reimbursements: reimbursements.length,
-    };
+    const moved: Record<string, number> = {};
+    for (const [table, { moveSql }] of Object.entries(CASE_OWNED_TABLES)) {
+      moved[table] = (await queryRows(manager, moveSql, [toCaseId, fromCaseId])).length;
+    }
+    return moved;
   }
 }

@@ -47,14 +47,30 @@ export async function loadWritableCase(
   return found;
 }
 
-/** Funds rows that belong to a case (and move to the surviving case in a merge). */
-const OWNED = {
-  freezes: { type: 'freeze', label: 'Freeze' },
-  reimbursements: { type: 'reimbursement', label: 'Reimbursement' },
-  freeze_requests: { type: 'freeze_request', label: 'Freeze request' },
+/**
+ * THE list of funds tables whose rows belong to a case: how a row is named in 404s and audit
+ * rows, and the statement that moves a case's rows to the surviving case in a merge (written
+ * out, so every write names its table). A new such table fails to compile until it has both.
+ */
+export const CASE_OWNED_TABLES = {
+  freeze_requests: {
+    type: 'freeze_request',
+    label: 'Freeze request',
+    moveSql: 'UPDATE freeze_requests SET case_id = $1 WHERE case_id = $2 RETURNING id',
+  },
+  freezes: {
+    type: 'freeze',
+    label: 'Freeze',
+    moveSql: 'UPDATE freezes SET case_id = $1 WHERE case_id = $2 RETURNING id',
+  },
+  reimbursements: {
+    type: 'reimbursement',
+    label: 'Reimbursement',
+    moveSql: 'UPDATE reimbursements SET case_id = $1 WHERE case_id = $2 RETURNING id',
+  },
 } as const;
 
-type OwnedTable = keyof typeof OWNED;
+type OwnedTable = keyof typeof CASE_OWNED_TABLES;
 
 async function ownerOf(
   manager: EntityManager,
@@ -81,7 +97,7 @@ export async function lockOwningCase(
   id: string,
   user: StaffPrincipal,
 ): Promise<FundsCase> {
-  const { type, label } = OWNED[table];
+  const { type, label } = CASE_OWNED_TABLES[table];
   if (!isUuid(id)) throw new NotFoundProblem(label);
   let owner = await ownerOf(manager, table, id);
   // Each retry needs another merge to commit in between: a handful is plenty.
