@@ -1,11 +1,11 @@
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger';
 import fc from 'fast-check';
 import {
   bodyFields,
   clip,
   deepJson,
   FuzzFixtures,
+  fuzzBody,
   isWrite,
   json,
   mountedRoutes,
@@ -263,38 +263,8 @@ describe('fuzz: no route answers bad input with a 5xx (OpenAPI-driven)', () => {
   }, 90_000);
 
   it('answers fast-check bodies on every POST/PATCH/PUT route without a 5xx', async () => {
-    const junk: fc.Arbitrary<unknown> = fc.oneof(
-      { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
-      { weight: 2, arbitrary: fc.constantFrom<unknown>(...STRING_JUNK, ...NUMBER_JUNK) },
-      { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
-      { weight: 1, arbitrary: fc.date({ noInvalidDate: true }).map((x) => x.toISOString()) },
-      { weight: 1, arbitrary: fc.bigInt().map((n) => n.toString()) },
-      {
-        weight: 1,
-        arbitrary: fc
-          .tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.nat(999))
-          .map(([a, b]) => `${a}.${b}`),
-      },
-    );
     for (const route of routes.filter(isWrite)) {
-      const fs = bodyFields(route);
-      const base = fx.plausibleBody(route);
-      // Each known field: absent, plausible, the base value or junk; sometimes unknown keys.
-      const value = (k: string, s: SchemaObject) =>
-        fc.option(fc.oneof(fc.constant(fx.plausible(k, s)), fc.constant(base[k]), junk), {
-          nil: undefined,
-        });
-      const bodyArb: fc.Arbitrary<string> = fs.length
-        ? fc
-            .tuple(
-              fc.record(Object.fromEntries(fs.map(([k, s]) => [k, value(k, s)]))),
-              fc.option(fc.dictionary(fc.string({ maxLength: 12 }), junk, { maxKeys: 2 }), {
-                nil: undefined,
-                freq: 4,
-              }),
-            )
-            .map(([known, extra]) => JSON.stringify({ ...known, ...extra }))
-        : fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v));
+      const bodyArb = fuzzBody(route, fx);
       await fc.assert(
         fc.asyncProperty(
           bodyArb,

@@ -41,7 +41,8 @@ export class RouteProber {
     private readonly seed: number,
   ) {}
 
-  async send(probe: Probe): Promise<void> {
+  /** Sends one probe, scores it and returns its status. */
+  async send(probe: Probe): Promise<number> {
     const { route, caller, payload } = probe;
     // A fresh client address per request (the API trusts the loopback proxy): the sign-in
     // tarpit (up to 2 s per failure and address) would otherwise dominate the run time.
@@ -92,6 +93,7 @@ export class RouteProber {
         why,
       });
     }
+    return res.status;
   }
 
   private verdict(status: number, contentType: string, body: unknown): string | null {

@@ -20,3 +20,5 @@ export * from './openapi-routes';
 export * from './fuzz-junk';
 export * from './fuzz-fixtures';
 export * from './fuzz-prober';
+export * from './fuzz-bodies';
+export * from './db-fingerprint';

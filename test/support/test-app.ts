@@ -44,6 +44,8 @@ export interface TestDeployment {
   api: NestExpressApplication;
   worker?: INestApplicationContext;
   http: () => TestAgent;
+  /** Stops the in-process worker (its relay, processors and sweeps); close() then skips it. */
+  stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,7 +70,7 @@ export async function startDeployment(
   const api = await createApiApp(config);
   await api.init();
   const server = api.getHttpServer();
-  const worker = opts.worker ? await createWorkerApp(config) : undefined;
+  let worker = opts.worker ? await createWorkerApp(config) : undefined;
   return {
     db,
     env,
@@ -76,6 +78,10 @@ export async function startDeployment(
     api,
     worker,
     http: () => request(server),
+    async stopWorker() {
+      await worker?.close();
+      worker = undefined;
+    },
     async close() {
       await worker?.close();
       await api.close();
