@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import {
   cardNumber,
   createStaff,
+  dumpRedis,
   eventually,
   findInDatabase,
   startDeployment,
@@ -33,6 +34,29 @@ const CARDS = {
   reversalReason: cardNumber('400000151515151'),
 };
 
+/** Cards inside suspect values of other types (DESIGN.md: kept like a card), one per carrier. */
+const SUSPECT_CARDS = {
+  email: cardNumber('427638000000123'),
+  telegram: cardNumber('400000161616161'),
+  url: cardNumber('400000171717171'),
+  wallet: cardNumber('400000181818181'),
+  profile: cardNumber('400000191919191'),
+  handle: cardNumber('400000202020202'),
+  statementEmail: cardNumber('400000212121212'),
+  toAccount: cardNumber('400000232323232'),
+};
+const ALL_CARDS = { ...CARDS, ...SUSPECT_CARDS };
+
+/** Each card whole, in groups of four split by spaces and by dashes. */
+function cardNeedles(cards: Record<string, string>): Record<string, string> {
+  const needles: Record<string, string> = {};
+  for (const [field, card] of Object.entries(cards)) {
+    for (const typed of [card, spaced(card), dashed(card)])
+      needles[`${field} as "${typed}"`] = typed;
+  }
+  return needles;
+}
+
 /** Any 2xx; the status codes of the staff routes are not what this suite is about. */
 function ok(res: { status: number; body: unknown }): void {
   if (res.status < 200 || res.status > 299) {
@@ -55,12 +79,16 @@ describe('pii: card numbers typed into free text are never stored', () => {
   let caseId: string;
   /** The case of a second report whose only identifier is the description's card. */
   let linkedCaseId: string;
+  const logLines: string[] = [];
+  /** Every response body of the suspect-card test, searched for the cards at the end. */
+  const responses: string[] = [];
 
   beforeAll(async () => {
     d = await startDeployment({
       label: 'app-pii-card-text',
       worker: true,
-      env: { RATE_LIMIT_PUBLIC_PER_MINUTE: '100000' },
+      env: { RATE_LIMIT_PUBLIC_PER_MINUTE: '100000', LOG_LEVEL: 'debug' },
+      logDestination: { write: (line: string) => void logLines.push(line) },
     });
     db = d.api.get(DataSource);
     investigator = await createStaff(d, { role: 'investigator' });
@@ -198,12 +226,7 @@ describe('pii: card numbers typed into free text are never stored', () => {
   });
 
   it('keeps only the masked form, in every text and json column of every table', async () => {
-    const needles: Record<string, string> = {};
-    for (const [field, card] of Object.entries(CARDS)) {
-      for (const typed of [card, spaced(card), dashed(card)])
-        needles[`${field} as "${typed}"`] = typed;
-    }
-    const found = await findInDatabase(db, needles);
+    const found = await findInDatabase(db, cardNeedles(CARDS));
     expect(found).toEqual([]);
 
     const [report] = await db.query(
@@ -242,5 +265,122 @@ describe('pii: card numbers typed into free text are never stored', () => {
       }));
     expect(cards).toEqual(expected);
     expect(linkedCaseId).toBe(caseId);
+  });
+
+  it('keeps a card inside an email, messenger, URL, wallet, profile or handle like a card', async () => {
+    const record = <T extends { status: number; text: string }>(res: T): T => {
+      responses.push(res.text);
+      return res;
+    };
+    const C = SUSPECT_CARDS;
+    const filed = record(
+      await d
+        .http()
+        .post('/api/v1/reports')
+        .send(
+          validReportBody({
+            reporter: { phone: '8 702 000 33 44' },
+            transactions: [
+              {
+                paidAt: hoursAgo(1),
+                amount: '7000.00',
+                method: 'card',
+                toAccount: dashed(C.toAccount),
+              },
+            ],
+            suspects: [
+              { type: 'email', value: `${C.email}@mail.kz` },
+              { type: 'messenger', value: `t.me/${C.telegram}` },
+              { type: 'url', value: `https://x.kz/pay/${spaced(C.url)}` },
+              { type: 'crypto_wallet', value: `T${C.wallet}xyz` },
+              { type: 'social_profile', value: `instagram.com/${C.profile}` },
+              { type: 'messenger', value: `@${C.handle}` },
+            ],
+          }),
+        )
+        .expect(202),
+    );
+    const { reference, accessCode } = filed.body as { reference: string; accessCode: string };
+    record(
+      await d
+        .http()
+        .post(`/api/v1/reports/${reference}/statements`)
+        .set('X-Access-Code', accessCode)
+        .send({ suspects: [{ type: 'email', value: `${dashed(C.statementEmail)}@bk.ru` }] })
+        .expect(201),
+    );
+    const caseOfReference = (ref: string) =>
+      eventually(async () => {
+        const [row] = await db.query('SELECT case_id FROM reports WHERE reference = $1', [ref]);
+        return row?.case_id as string | null;
+      }, 30_000);
+    const emailCase = await caseOfReference(reference);
+
+    // Another victim types the email's card on its own, spaced: the keyed hash links them.
+    const other = await d
+      .http()
+      .post('/api/v1/reports')
+      .send(
+        validReportBody({
+          reporter: { phone: '8 702 000 55 66' },
+          transactions: [],
+          suspects: [{ type: 'card', value: spaced(C.email) }],
+        }),
+      )
+      .expect(202);
+    expect(await caseOfReference(other.body.reference)).toBe(emailCase);
+
+    const ids = await db.query(
+      `SELECT type, display FROM report_identifiers r JOIN reports p ON p.id = r.report_id
+        WHERE p.reference = $1 ORDER BY display`,
+      [reference],
+    );
+    expect(ids).toEqual(
+      Object.values(C)
+        .map((card) => ({ type: 'card', display: masked(card) }))
+        .sort((a, b) => a.display.localeCompare(b.display)),
+    );
+
+    const staff = investigator.api;
+    const search = record(
+      await staff.get(`/identifiers?value=${encodeURIComponent(`${C.email}@mail.kz`)}`).expect(200),
+    );
+    expect(search.body.matches).toEqual([
+      expect.objectContaining({
+        type: 'card',
+        display: masked(C.email),
+        case: expect.objectContaining({ id: emailCase }),
+      }),
+    ]);
+    const bySpacedUrl = `https://x.kz/pay/${spaced(C.url)}`;
+    record(await staff.get(`/identifiers?value=${encodeURIComponent(bySpacedUrl)}`).expect(200));
+    record(await staff.get('/identifiers/top').expect(200));
+    record(await staff.get(`/reports/${reference}`).expect(200));
+    record(await staff.get(`/cases/${emailCase}`).expect(200));
+    record(await staff.get(`/cases`).expect(200));
+    record(await staff.get(`/cases/${emailCase}/timeline`).expect(200));
+    record(await staff.get('/freeze-requests').expect(200));
+    record(
+      await d
+        .http()
+        .get(`/api/v1/reports/${reference}/status`)
+        .set('X-Access-Code', accessCode)
+        .expect(200),
+    );
+  });
+
+  it('stores, returns and logs no full card number anywhere (database, Redis, responses, log)', async () => {
+    const needles = cardNeedles(ALL_CARDS);
+    expect(await findInDatabase(db, needles)).toEqual([]);
+    const leaks = (text: string) =>
+      Object.entries(needles)
+        .filter(([, value]) => text.includes(value))
+        .map(([name]) => name);
+    expect(leaks(await dumpRedis(d.env))).toEqual([]);
+    expect(responses.length).toBeGreaterThan(5);
+    expect(leaks(responses.join('\n'))).toEqual([]);
+    const log = logLines.join('');
+    expect(log).toContain('/api/v1/reports');
+    expect(leaks(log)).toEqual([]);
   });
 });

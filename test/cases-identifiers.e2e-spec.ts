@@ -5,6 +5,7 @@ import {
   ringReport,
   startCasesDeployment,
   submitReport,
+  uniqueUrl,
   TestDeployment,
   TestStaff,
   validReportBody,
@@ -64,6 +65,62 @@ describe('cases: identifier search and the staff report view', () => {
       await national.api.get('/identifiers/top?from=2025-02-30').expect(400);
       await national.api.get('/identifiers/top?from=2025-03-01&to=2025-02-01').expect(400);
       await investigator.api.get('/identifiers/top?region=astana').expect(403);
+    });
+
+    it('shows a regional caller no case (id or number) of another region in the ranking', async () => {
+      // X is first reported in astana (case A), Y in almaty_city (case B). A third report names
+      // both: triage links it to the oldest owner, A, so Y counts for astana while B owns it.
+      const [x, y] = [uniqueUrl(), uniqueUrl()];
+      const file = (region: string, urls: string[]) =>
+        ringReport(d, {
+          reporter: { region },
+          suspects: urls.map((value) => ({ type: 'url', value })),
+        });
+      const caseA = await caseOf(d, (await file('astana', [x])).id);
+      const caseB = await caseOf(d, (await file('almaty_city', [y])).id);
+      expect(await caseOf(d, (await file('astana', [x, y])).id)).toBe(caseA);
+      const host = (url: string) => new URL(url).host;
+      const regionOf = async (id: string) =>
+        (
+          (await db.query('SELECT region FROM cases WHERE id = $1', [id])) as { region: string }[]
+        )[0].region;
+
+      const itemsFor = async (who: TestStaff) =>
+        (await who.api.get('/identifiers/top?type=url&limit=100').expect(200)).body.items as Array<{
+          display: string;
+          victims: number;
+          caseId: string | null;
+          caseNumber: string | null;
+        }>;
+      for (const [who, region] of [
+        [stranger, 'astana'],
+        [investigator, 'almaty_city'],
+      ] as const) {
+        for (const item of await itemsFor(who)) {
+          if (item.caseId !== null) expect(await regionOf(item.caseId)).toBe(region);
+        }
+      }
+      const astana = await itemsFor(stranger);
+      expect(astana.find((i) => i.display === host(x))).toMatchObject({
+        victims: 2,
+        caseId: caseA,
+      });
+      // Y's victims in astana's cases are astana's to see; the almaty case that owns Y is not.
+      expect(astana.find((i) => i.display === host(y))).toMatchObject({
+        victims: 1,
+        caseId: null,
+        caseNumber: null,
+      });
+      const almaty = await itemsFor(investigator);
+      expect(almaty.find((i) => i.display === host(y))).toMatchObject({
+        victims: 1,
+        caseId: caseB,
+      });
+      expect(almaty.find((i) => i.display === host(x))).toBeUndefined();
+      // National callers see every owner.
+      const all = (await national.api.get('/identifiers/top?type=url&limit=100').expect(200)).body
+        .items as Array<{ display: string; victims: number; caseId: string | null }>;
+      expect(all.find((i) => i.display === host(y))).toMatchObject({ victims: 2, caseId: caseB });
     });
 
     it('shows staff the full report with decrypted personal data, region-scoped and audited', async () => {

@@ -1,5 +1,7 @@
+import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { luhnValid } from '@app/common';
+import { redisConnectionOptions } from '@app/queue';
 
 interface Column {
   table_name: string;
@@ -41,4 +43,41 @@ export function cardNumber(prefix15: string): string {
     if (luhnValid(`${prefix15}${check}`)) return `${prefix15}${check}`;
   }
   throw new Error('unreachable');
+}
+
+/**
+ * Every value under the deployment's Redis prefix (queues, job payloads, rate-limit counters)
+ * as one text, to search for what must not be there. Fails when there are no keys at all.
+ */
+export async function dumpRedis(env: Record<string, string>): Promise<string> {
+  const redis = new IORedis(redisConnectionOptions(env.REDIS_URL));
+  try {
+    const keys: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, batch] = await redis.scan(
+        cursor,
+        'MATCH',
+        `${env.QUEUE_PREFIX}:*`,
+        'COUNT',
+        500,
+      );
+      cursor = next;
+      keys.push(...batch);
+    } while (cursor !== '0');
+    expect(keys.length).toBeGreaterThan(0);
+    const dump: string[] = [];
+    for (const key of keys) {
+      const type = await redis.type(key);
+      if (type === 'string') dump.push(String(await redis.get(key)));
+      else if (type === 'hash') dump.push(JSON.stringify(await redis.hgetall(key)));
+      else if (type === 'list') dump.push(JSON.stringify(await redis.lrange(key, 0, -1)));
+      else if (type === 'set') dump.push(JSON.stringify(await redis.smembers(key)));
+      else if (type === 'zset') dump.push(JSON.stringify(await redis.zrange(key, 0, -1)));
+      else if (type === 'stream') dump.push(JSON.stringify(await redis.xrange(key, '-', '+')));
+    }
+    return dump.join('\n');
+  } finally {
+    redis.disconnect();
+  }
 }

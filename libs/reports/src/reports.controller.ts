@@ -110,6 +110,10 @@ export class ReportsController {
   @UseGuards(CitizenAccessGuard)
   @ApiSecurity('access-code')
   @ApiResponse({ status: 201, type: StatementCreatedDto })
+  @ApiResponse({
+    status: 409,
+    description: 'transaction-limit: the report would hold more than 1,000 transactions',
+  })
   addStatement(
     @CitizenReport() report: CitizenReportRef,
     @Body() dto: CreateStatementDto,

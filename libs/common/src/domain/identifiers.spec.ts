@@ -15,12 +15,12 @@ import {
   normalizeKzPhone,
   normalizeMessengerHandle,
   normalizeSocialProfile,
-  normalizeSuspectIdentifier,
   normalizeUrl,
   normalizeUrlIdentifier,
   SUSPECT_IDENTIFIER_TYPES,
   SuspectIdentifierType,
 } from './identifiers';
+import { normalizeSuspectIdentifier } from './suspect-identifier';
 
 const digitString = (min: number, max: number): fc.Arbitrary<string> =>
   fc

@@ -25,8 +25,6 @@ export interface NormalizedIdentifier {
   display: string;
 }
 
-const MAX_IDENTIFIER_LENGTH = 500;
-
 // ---------------------------------------------------------------------------------------------
 // Phones
 
@@ -310,58 +308,6 @@ export function normalizeCryptoWallet(input: string): string | null {
     return wallet.toLowerCase();
   }
   return wallet;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Dispatch
-
-function phoneIdentifier(value: string): NormalizedIdentifier | null {
-  const phone = normalizeKzPhone(value);
-  return phone === null ? null : { type: 'phone', value: phone, display: maskKzPhone(phone) };
-}
-
-function plain(type: SuspectIdentifierType, value: string | null): NormalizedIdentifier | null {
-  return value === null ? null : { type, value, display: value };
-}
-
-/**
- * Normalises one suspect identifier, or null when the value is not a plausible identifier of
- * that type. A messenger "handle" that is a KZ phone number (WhatsApp, Telegram by number) is
- * returned as type `phone` so it links with the same number reported elsewhere.
- */
-export function normalizeSuspectIdentifier(
-  type: SuspectIdentifierType,
-  value: string,
-): NormalizedIdentifier | null {
-  if (typeof value !== 'string' || value.length > MAX_IDENTIFIER_LENGTH) return null;
-  // A card number filed under another type (a "messenger" of 16 digits) is still a card:
-  // full card numbers are never stored, whatever the citizen called them.
-  if (type !== 'card' && isValidCardNumber(value)) return normalizeSuspectIdentifier('card', value);
-  switch (type) {
-    case 'phone':
-      return phoneIdentifier(value);
-    case 'card': {
-      const digits = normalizeCardNumber(value);
-      if (digits === null) return null;
-      return { type, value: digits, display: maskCardLast4(cardLast4(digits)) };
-    }
-    case 'iban':
-      return isValidIban(value) ? plain(type, normalizeIban(value)) : null;
-    case 'url':
-      return plain(type, normalizeUrlIdentifier(value));
-    case 'messenger':
-      return phoneIdentifier(value) ?? plain(type, normalizeMessengerHandle(value));
-    case 'email':
-      return plain(type, normalizeEmail(value));
-    case 'crypto_wallet':
-      return plain(type, normalizeCryptoWallet(value));
-    case 'social_profile':
-      return plain(type, normalizeSocialProfile(value));
-    default: {
-      const _exhaustive: never = type;
-      return null;
-    }
-  }
 }
 
 /** Which identifier type a transaction's `toAccount` is: IBAN, card or KZ phone; else null. */

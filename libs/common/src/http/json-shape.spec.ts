@@ -1,4 +1,9 @@
-import { isWellFormedText, jsonShapeWithin, jsonTextWellFormed } from './json-shape';
+import {
+  isWellFormedText,
+  jsonShapeWithin,
+  jsonTextWellFormed,
+  prototypeKeyPath,
+} from './json-shape';
 
 const nested = (depth: number): unknown => {
   let value: unknown = 1;
@@ -31,5 +36,25 @@ describe('jsonTextWellFormed', () => {
     expect(jsonTextWellFormed(['x\udfffy'])).toBe(false);
     expect(jsonTextWellFormed({ ['k\ud83d']: 1 })).toBe(false);
     expect(isWellFormedText('\ud83d\ude00')).toBe(true);
+  });
+});
+
+describe('prototypeKeyPath', () => {
+  it('finds __proto__, constructor and prototype keys at any depth, by field path', () => {
+    expect(prototypeKeyPath(JSON.parse('{"__proto__": {"isAdmin": true}}'))).toBe('__proto__');
+    expect(prototypeKeyPath(JSON.parse('{"reporter": {"constructor": 1}}'))).toBe(
+      'reporter.constructor',
+    );
+    expect(prototypeKeyPath(JSON.parse('{"t": [{}, {"a": [{"prototype": null}]}]}'))).toBe(
+      't[1].a[0].prototype',
+    );
+  });
+
+  it('passes bodies without them, including such words as values or inside longer keys', () => {
+    expect(
+      prototypeKeyPath({ text: '__proto__', constructor_name: 'x', list: ['prototype'] }),
+    ).toBe(null);
+    expect(prototypeKeyPath(undefined)).toBeNull();
+    expect(prototypeKeyPath([1, 'a', null])).toBeNull();
   });
 });

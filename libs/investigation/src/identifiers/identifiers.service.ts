@@ -141,7 +141,11 @@ export class IdentifiersService {
     return { matches };
   }
 
-  /** Identifiers ranked by victims (distinct reports) or damage, reports submitted in [from, to). */
+  /**
+   * Identifiers ranked by victims (distinct reports) or damage, reports submitted in [from, to).
+   * A regional caller (or a `region` filter) counts only reports of that region's cases and
+   * sees only an owning case of that region (docs/access.md).
+   */
   async top(user: StaffPrincipal, query: TopIdentifiersQueryDto): Promise<TopIdentifiersDto> {
     // The period rules of the stats endpoints (default: the last 30 days, today included).
     const { from, to } = resolvePeriod(query.from, query.to, this.config.reportingTimeZone);
@@ -175,7 +179,10 @@ export class IdentifiersService {
             LIMIT $7
          ) t
          LEFT JOIN case_identifiers ci ON ci.type = t.type AND ci.value = t.value
-         LEFT JOIN cases c ON c.id = ci.case_id
+         -- The owning case only when it is in the caller's region: an identifier counted for
+         -- this region may belong to a case of another one (a report naming identifiers of
+         -- two cases joins the oldest), whose id and number are not the caller's to see.
+         LEFT JOIN cases c ON c.id = ci.case_id AND ($4::text IS NULL OR c.region = $4)
         ORDER BY ${damageFirst ? 't.damage DESC, t.victims DESC' : 't.victims DESC, t.damage DESC'},
                  t.type, t.value`,
       [

@@ -13,6 +13,15 @@ import type { StatementCreatedDto } from '../dtos/report-responses.dto';
 import { ReportTransaction } from '../entities/report-transaction.entity';
 import { identifierRows, lossOf, transactionRows } from '../intake/report-rows';
 import { OUTBOX_TOPICS, writeTriageOutbox } from '../outbox/report-outbox';
+import { ReportsConflict } from '../reports.errors';
+
+/**
+ * Transactions one report may hold, the report's own and its statements' together. It bounds
+ * `reports.loss_tiyn` (bigint): 1,000 × 1,000,000,000,000.00 KZT + a loan of as much is
+ * 1.001e17 tiyn, far below 2^63 − 1 ≈ 9.22e18 (docs/stats.md). Without it, statements at the
+ * reference rate limit could push one report's loss out of range within a day.
+ */
+export const MAX_TRANSACTIONS_PER_REPORT = 1000;
 
 /**
  * Information a citizen adds later. New transactions raise the report's loss; new
@@ -51,6 +60,13 @@ export class StatementService {
            FROM report_transactions WHERE report_id = $1`,
         [reportId],
       );
+      if (next.position + transactions.length > MAX_TRANSACTIONS_PER_REPORT) {
+        throw new ReportsConflict(
+          'transaction-limit',
+          `A report holds at most ${MAX_TRANSACTIONS_PER_REPORT} transactions; it has ` +
+            `${next.position}, so at most ${MAX_TRANSACTIONS_PER_REPORT - next.position} more fit`,
+        );
+      }
       const rows = transactionRows(transactions, next.position, hashCard);
       const added = lossOf(rows);
       const [statement]: Array<{ created_at: Date }> = await em.query(
