@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { connect, Server } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import {
+  eventually,
   RedisOutage,
   StaffClient,
   staffClient,
@@ -165,6 +168,30 @@ describe('reports: evidence uploads within memory, disk and quota bounds', () =>
       ]);
       expect(row.original_name).toBe(stored);
     }
+  });
+
+  it('keeps nothing of an upload whose client hangs up halfway', async () => {
+    const r = await submitReport(d);
+    const server = d.api.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const { port } = server.address() as AddressInfo;
+    const boundary = 'b0undary';
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="half.png"\r\n` +
+        'Content-Type: image/png\r\n\r\n',
+    );
+    const socket = connect(port, '127.0.0.1');
+    await new Promise<void>((ok) => socket.once('connect', ok));
+    socket.write(
+      `POST /api/v1/reports/${r.reference}/evidence HTTP/1.1\r\nHost: localhost\r\n` +
+        `X-Access-Code: ${r.accessCode}\r\nContent-Type: multipart/form-data; boundary=${boundary}\r\n` +
+        `Content-Length: ${head.length + 4 * MB}\r\n\r\n`,
+    );
+    socket.write(Buffer.concat([head, png(2 * MB)]));
+    await eventually(async () => (incomingFiles(d).length > 0 ? true : null), 5_000);
+    socket.destroy();
+    await eventually(async () => (incomingFiles(d).length === 0 ? true : null), 10_000);
+    expect(await rowsOf(r)).toHaveLength(0);
   });
 
   // Last: it spends this IP's hourly budget (40 MB; about 19 MB are already stored above).

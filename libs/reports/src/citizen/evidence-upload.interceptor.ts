@@ -44,6 +44,9 @@ class StorageFullProblem extends RetryLaterProblem {
   }
 }
 
+/** The client hung up mid-upload: its fault, not a 500 to log. */
+const CLIENT_GONE = ['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'ECONNABORTED'];
+
 /** multer's and busboy's failures as problems: all of them are the upload's fault but a full disk. */
 function uploadProblem(error: unknown): unknown {
   if (error instanceof MulterError) {
@@ -54,7 +57,12 @@ function uploadProblem(error: unknown): unknown {
   }
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') return new StorageFullProblem();
-  if (error instanceof Error && !(error instanceof DomainException) && code === undefined) {
+  const clientGone = typeof code === 'string' && CLIENT_GONE.includes(code);
+  if (
+    error instanceof Error &&
+    !(error instanceof DomainException) &&
+    (code === undefined || clientGone)
+  ) {
     // busboy: "Unexpected end of form", "Malformed part header", "Boundary not found", …
     return new BadRequestProblem('The multipart body is malformed', [
       { field: 'file', message: error.message },
@@ -117,7 +125,7 @@ export class EvidenceUploadInterceptor implements NestInterceptor, OnApplication
           throw uploadProblem(error);
         });
         const result = await lastValueFrom(next.handle());
-        stored = (result as { size?: number }).size ?? 0;
+        stored = (result as { size?: number } | undefined)?.size ?? 0;
         return result;
       } finally {
         await Promise.all(tempPathsOf(req).map(removeQuietly));
