@@ -115,10 +115,10 @@ export class EnvironmentVariables {
   @Max(100_000)
   EVIDENCE_REPORT_QUOTA_MB = 200;
 
-  /** Evidence bytes one client IP may store per hour, in MB (at least one 10 MB file). */
+  /** Evidence bytes one client IP may store per hour, in MB (one 10 MB upload and its framing). */
   @Transform(toInt)
   @IsInt()
-  @Min(10)
+  @Min(11)
   @Max(1_000_000)
   EVIDENCE_IP_QUOTA_MB_PER_HOUR = 500;
 
