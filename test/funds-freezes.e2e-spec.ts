@@ -99,7 +99,9 @@ describe('funds: freeze requests, freezes and releases', () => {
   });
 
   it('masks the account, computes the blocking period in business days of Asia/Almaty', async () => {
-    const { caseId } = await reportInCase(d);
+    // Paid before the freeze below (a freeze is never before the payment it holds).
+    const paidHoursAgo = (Date.now() - Date.parse('2026-01-29T00:00:00Z')) / 3600_000;
+    const { caseId } = await reportInCase(d, { paidHoursAgo });
     // 2026-01-30T20:00Z is Saturday 31 January 01:00 in Almaty (UTC+5); five business days
     // later is Friday 6 February 01:00 local = 2026-02-05T20:00Z.
     const res = await inv.api

@@ -94,12 +94,17 @@ describe('funds: random operation sequences agree with the raw ledger', () => {
     d = await startDeployment({ label: 'funds-property', worker: true });
     staff = await createStaff(d, { role: 'supervisor', region: null });
     const shared = uniquePhone();
+    // Paid before every operation's date (up to 45 days back): nothing is frozen or reimbursed
+    // before the money left (docs/money.md, "Dates").
+    const paidHoursAgo = 24 * 46;
     const a1 = await reportInCase(d, {
+      paidHoursAgo,
       region: 'almaty_city',
       amounts: ['1000.00'],
       sharedPhone: shared,
     });
     const a2 = await fileReport(d, {
+      paidHoursAgo,
       region: 'astana',
       fraudType: 'phishing',
       amounts: ['500.00'],
@@ -107,6 +112,7 @@ describe('funds: random operation sequences agree with the raw ledger', () => {
     });
     expect(await caseOf(d, a2.id)).toBe(a1.caseId);
     const b1 = await reportInCase(d, {
+      paidHoursAgo,
       region: 'astana',
       fraudType: 'romance',
       amounts: ['800.00'],

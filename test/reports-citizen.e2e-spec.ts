@@ -162,6 +162,7 @@ describe('reports: the citizen endpoints behind the access code', () => {
         sha256,
         size: PNG.length,
         mimeType: 'image/png',
+        fileName: 'passwd.png', // the multipart parser keeps the last path segment only
       });
       const [row] = await db.query('SELECT * FROM evidence WHERE id = $1', [res.body.id]);
       expect(row).toMatchObject({

@@ -186,6 +186,11 @@ async function main(): Promise<void> {
       `UPDATE report_transactions SET paid_at = paid_at - $2::interval WHERE report_id = $1`,
       [report.id, shift],
     );
+    // Triage copied the payment time into the freeze requests; a freeze is bounded by it.
+    await db.query(
+      `UPDATE freeze_requests SET paid_at = paid_at - $2::interval WHERE report_id = $1`,
+      [report.id, shift],
+    );
     if (seenCases.has(row.case_id)) return;
     seenCases.add(row.case_id);
     await db.query(

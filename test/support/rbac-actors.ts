@@ -24,7 +24,7 @@ export const OWN_REGION_STAFF: readonly Actor[] = [
   'admin',
 ];
 export const SUPERVISORS_OWN: readonly Actor[] = ['supervisor:own', 'supervisor:national'];
-/** Staff who work the OWN region's cases (admins manage accounts, they do not record money). */
+/** Staff who work the OWN region's cases (admins manage accounts; no notes, money or moves). */
 export const OWN_REGION_CASEWORKERS: readonly Actor[] = [
   'investigator:own',
   'supervisor:own',

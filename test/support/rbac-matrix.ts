@@ -177,8 +177,10 @@ export const RBAC_MATRIX: RbacRow[] = [
   },
   {
     method: 'POST',
+    // Admins manage accounts and see the queue dashboard; they do not work cases.
     path: '/cases/{id}/notes',
-    allow: OWN_REGION_STAFF,
+    allow: OWN_REGION_CASEWORKERS,
+    expect: [201],
     setup: async (ctx) => ({ ...(await ownCase(ctx)), body: { text: 'RBAC probe note' } }),
   },
   { method: 'GET', path: '/cases/{id}/timeline', allow: OWN_REGION_STAFF, setup: ownCase },

@@ -3,8 +3,9 @@
  * from it.
  *
  * Fixtures: reports are filed through POST /reports and triaged by the real worker; their
- * `submitted_at` (and the cases' `created_at`, and the `at` of the solving transition) are then
- * moved into the past with SQL, because the API stamps "now". Every other row is written
+ * `submitted_at` (with their incident and payment times, the cases' `created_at` and the `at`
+ * of the solving transition) are then moved into the past with SQL, because the API stamps
+ * "now". Every other row is written
  * through the HTTP API with past dates in the request. The rollups follow those SQL updates
  * through their triggers, which is part of what is tested.
  *
@@ -42,7 +43,22 @@ async function backdate(
   caseId?: string,
   createdAt?: string,
 ): Promise<void> {
-  await sql(d, 'UPDATE reports SET submitted_at = $2 WHERE id = $1', [reportId, submittedAt]);
+  // The incident and payments move back too, to before every freeze, reimbursement and
+  // detention of the data set (those are bounded by them: docs/money.md, "Dates").
+  await sql(
+    d,
+    `UPDATE reports SET submitted_at = $2,
+            occurred_at = least($2::timestamptz, '2026-01-01T00:00:00Z') - interval '1 day'
+      WHERE id = $1`,
+    [reportId, submittedAt],
+  );
+  await sql(
+    d,
+    `UPDATE report_transactions
+        SET paid_at = least($2::timestamptz, '2026-01-01T00:00:00Z') - interval '23 hours'
+      WHERE report_id = $1`,
+    [reportId, submittedAt],
+  );
   if (caseId && createdAt) {
     await sql(d, 'UPDATE cases SET created_at = $2 WHERE id = $1', [caseId, createdAt]);
   }
@@ -113,7 +129,7 @@ export async function startStatsDataset(label: string): Promise<StatsDataset> {
   await backdate(d, ids.R4, '2026-02-28T19:00:00Z', ids.C4, '2026-02-28T19:00:00Z');
   await backdate(d, r5.report.id, '2024-02-28T18:30:00Z', ids.C5, '2024-02-28T18:30:00Z');
 
-  // Offenders (before solving: a solved case takes no more records).
+  // Offenders.
   await inv.api
     .post(`/cases/${ids.C2}/offenders`, {
       count: 2,

@@ -210,6 +210,8 @@ var FraudI18n = (function () {
       'err.fileRequired': 'Файлды таңдаңыз',
       'err.fileEmpty': 'Таңдалған файл бос',
       'err.fileTooLarge': 'Файл көлемі 10 МБ-тан аспауы керек',
+      'err.evidenceQuota': 'Бұл өтінішке тіркелген файлдардың жалпы көлемі шегіне жетті',
+      'err.evidenceLimit': 'Бұл өтінішке бұдан артық файл тіркеу мүмкін емес',
       'err.fileType':
         'Тек суреттер (JPEG, PNG, GIF, WebP, HEIC) немесе PDF файлдарын жүктеуге болады',
 
@@ -500,6 +502,8 @@ var FraudI18n = (function () {
       'err.fileRequired': 'Выберите файл',
       'err.fileEmpty': 'Выбранный файл пуст',
       'err.fileTooLarge': 'Размер файла не должен превышать 10 МБ',
+      'err.evidenceQuota': 'Общий объём файлов этого обращения достиг предела',
+      'err.evidenceLimit': 'К этому обращению нельзя добавить больше файлов',
       'err.fileType': 'Можно загружать только изображения (JPEG, PNG, GIF, WebP, HEIC) и PDF',
 
       'region.astana': 'Астана',
@@ -784,6 +788,8 @@ var FraudI18n = (function () {
       'err.fileRequired': 'Choose a file',
       'err.fileEmpty': 'The selected file is empty',
       'err.fileTooLarge': 'The file must be 10 MB or smaller',
+      'err.evidenceQuota': 'The files of this report have reached their total size limit',
+      'err.evidenceLimit': 'No more files can be added to this report',
       'err.fileType': 'Only images (JPEG, PNG, GIF, WebP, HEIC) or PDF files can be uploaded',
 
       'region.astana': 'Astana',

@@ -340,6 +340,10 @@
           'ok',
         );
         refreshQuietly();
+      } else if (status === 413 && body && body.type === '/problems/evidence-quota-exceeded') {
+        setFieldError('evidence-file', { code: 'evidenceQuota' });
+      } else if (status === 409 && body && body.type === '/problems/evidence-limit') {
+        setFieldError('evidence-file', { code: 'evidenceLimit' });
       } else if (status === 413) {
         setFieldError('evidence-file', { code: 'fileTooLarge' });
       } else if (status === 415) {

@@ -116,8 +116,9 @@ export class CasesController {
     return this.workflow.transition(user, id, dto);
   }
 
+  // Admins manage accounts and watch the queues; notes are case work (DESIGN.md "Who uses it").
   @Post(':id/notes')
-  @Auth()
+  @Auth('investigator', 'supervisor')
   @ApiOperation({ summary: 'Internal note (never shown to the citizen)' })
   addNote(
     @CaseId() id: string,
@@ -129,7 +130,10 @@ export class CasesController {
 
   @Post(':id/offenders')
   @Auth('investigator')
-  @ApiOperation({ summary: 'Record detained offenders' })
+  @ApiOperation({ summary: 'Record detained offenders (1–100 per record)' })
+  @ApiConflictResponse({
+    description: 'offenders-not-allowed: the case is closed or referred; case-merged',
+  })
   recordOffenders(
     @CaseId() id: string,
     @Body() dto: RecordOffendersDto,

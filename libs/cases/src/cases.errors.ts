@@ -9,6 +9,7 @@ export type CasesConflictCode =
   | 'case-not-held'
   | 'merge-not-allowed'
   | 'no-region'
+  | 'offenders-not-allowed'
   | 'transition-not-allowed';
 
 export class CasesConflict extends ConflictProblem {

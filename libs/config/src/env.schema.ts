@@ -101,6 +101,27 @@ export class EnvironmentVariables {
   @IsString()
   EVIDENCE_DIR = './.data/evidence';
 
+  /** Evidence files one report may hold. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  EVIDENCE_MAX_FILES_PER_REPORT = 100;
+
+  /** Evidence bytes one report may hold, in MB (at least one 10 MB file). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(100_000)
+  EVIDENCE_REPORT_QUOTA_MB = 200;
+
+  /** Evidence bytes one client IP may store per hour, in MB (one 10 MB upload and its framing). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(11)
+  @Max(1_000_000)
+  EVIDENCE_IP_QUOTA_MB_PER_HOUR = 500;
+
   /** Requests per minute per IP on public citizen endpoints. */
   @Transform(toInt)
   @IsInt()

@@ -33,6 +33,30 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the evidence limits in MB, at least one 10 MB file each', () => {
+    const MB = 1024 * 1024;
+    expect(loadConfig(base).evidenceLimits).toEqual({
+      filesPerReport: 100,
+      bytesPerReport: 200 * MB,
+      bytesPerIpPerHour: 500 * MB,
+    });
+    const set = loadConfig({
+      ...base,
+      EVIDENCE_REPORT_QUOTA_MB: '10',
+      EVIDENCE_MAX_FILES_PER_REPORT: '5',
+    });
+    expect(set.evidenceLimits).toMatchObject({ filesPerReport: 5, bytesPerReport: 10 * MB });
+    expect(() => loadConfig({ ...base, EVIDENCE_REPORT_QUOTA_MB: '9' })).toThrow(
+      /EVIDENCE_REPORT_QUOTA_MB/,
+    );
+    expect(() => loadConfig({ ...base, EVIDENCE_IP_QUOTA_MB_PER_HOUR: '10' })).toThrow(
+      /EVIDENCE_IP_QUOTA_MB_PER_HOUR/,
+    );
+    expect(() => loadConfig({ ...base, EVIDENCE_MAX_FILES_PER_REPORT: '0' })).toThrow(
+      /EVIDENCE_MAX_FILES_PER_REPORT/,
+    );
+  });
+
   it('requires secrets in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: base.DATABASE_URL })).toThrow(
       /JWT_SECRET, PII_ENCRYPTION_KEY required in production/,

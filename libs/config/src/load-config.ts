@@ -14,6 +14,8 @@ type Env = Record<string, string | undefined>;
 
 const DEV_SECRETS_FILE = './.data/dev-secrets.json';
 
+const MB = 1024 * 1024;
+
 /**
  * In development the JWT and PII keys are generated once and kept under ./.data so that
  * restarts can still read what was encrypted before. Production must supply both.
@@ -108,6 +110,11 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
     reportingTimeZone: env.REPORTING_TIME_ZONE,
     logLevel: env.LOG_LEVEL,
     evidenceDir: resolve(env.EVIDENCE_DIR),
+    evidenceLimits: {
+      filesPerReport: env.EVIDENCE_MAX_FILES_PER_REPORT,
+      bytesPerReport: env.EVIDENCE_REPORT_QUOTA_MB * MB,
+      bytesPerIpPerHour: env.EVIDENCE_IP_QUOTA_MB_PER_HOUR * MB,
+    },
     rateLimits: {
       publicPerMinute: env.RATE_LIMIT_PUBLIC_PER_MINUTE,
       referencePerWindow: env.RATE_LIMIT_REFERENCE_PER_WINDOW,

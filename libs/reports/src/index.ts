@@ -14,3 +14,9 @@ export { OUTBOX_TOPICS } from './outbox/report-outbox';
 export type { TriageOutboxPayload } from './outbox/report-outbox';
 export { linkReportToCase, lockReport, moveCaseReports, setReportPriority } from './report-links';
 export type { LockedReport } from './report-links';
+export {
+  assertNotBefore,
+  firstIncidentOfCase,
+  firstPaymentOfCase,
+  firstPaymentOfReport,
+} from './incident-time';

@@ -9,7 +9,6 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBody,
   ApiConsumes,
@@ -20,12 +19,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { memoryStorage } from 'multer';
 import { BadRequestProblem } from '@app/common';
 import { RateLimit } from '@app/identity';
 import { CitizenReport, CitizenReportRef } from './citizen/citizen-access';
 import { CitizenAccessGuard } from './citizen/citizen-access.guard';
-import { EvidenceService, MAX_EVIDENCE_BYTES, UploadedEvidence } from './citizen/evidence.service';
+import { EvidenceService } from './citizen/evidence.service';
+import type { ReceivedEvidence } from './citizen/evidence-storage';
+import { EvidenceUploadInterceptor } from './citizen/evidence-upload.interceptor';
 import { StatementService } from './citizen/statement.service';
 import { CreateReportDto } from './dtos/create-report.dto';
 import { CreateStatementDto } from './dtos/create-statement.dto';
@@ -86,21 +86,33 @@ export class ReportsController {
   @Post(':reference/evidence')
   @RateLimit('public', 'reference')
   @UseGuards(CitizenAccessGuard)
-  @UseInterceptors(
-    FileInterceptor('file', {
-      storage: memoryStorage(),
-      limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 0, parts: 2 },
-    }),
-  )
+  @UseInterceptors(EvidenceUploadInterceptor)
+  @ApiOperation({
+    summary: 'Add an image or PDF (≤ 10 MB); streamed to disk, type judged by its bytes',
+  })
   @ApiSecurity('access-code')
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
   })
   @ApiResponse({ status: 201, type: EvidenceCreatedDto })
+  @ApiResponse({ status: 409, description: 'evidence-limit: the report holds its most files' })
+  @ApiResponse({
+    status: 413,
+    description: 'payload-too-large (file over 10 MB) or evidence-quota-exceeded (report quota)',
+  })
+  @ApiResponse({ status: 415, description: 'not a JPEG, PNG, GIF, WebP, HEIC/HEIF or PDF' })
+  @ApiResponse({
+    status: 429,
+    description: 'upload-budget-exceeded: the hourly evidence bytes of this IP; Retry-After',
+  })
+  @ApiResponse({
+    status: 503,
+    description: 'the upload budget (Redis) is unreachable; Retry-After',
+  })
   uploadEvidence(
     @CitizenReport() report: CitizenReportRef,
-    @UploadedFile() file: UploadedEvidence | undefined,
+    @UploadedFile() file: ReceivedEvidence | undefined,
   ): Promise<EvidenceCreatedDto> {
     return this.evidence.store(report.id, file);
   }

@@ -106,8 +106,10 @@ export class QueueStatsService {
           WHERE ${inWindow('c.first_claimed_at')}${r}`,
         windowParams,
       ) as Promise<Array<{ median: number | null }>>,
+      // A bank may freeze before the citizen reports (frozenAt is bounded by the payment, not
+      // by the report): such a freeze counts as 0 s, so the median is never negative.
       db.query(
-        `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.frozen_at - p.submitted_at)) AS median
+        `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, extract(epoch FROM f.frozen_at - p.submitted_at))) AS median
            FROM freezes f JOIN reports p ON p.id = f.report_id JOIN cases c ON c.id = f.case_id
           WHERE ${inWindow('f.frozen_at')}${r}`,
         windowParams,

@@ -43,14 +43,20 @@ export class AddNoteDto {
   text!: string;
 }
 
+/** People detained in one operation; a larger group is recorded as several records. */
+export const MAX_OFFENDERS_PER_RECORD = 100;
+
 export class RecordOffendersDto {
-  @ApiProperty({ minimum: 1, maximum: 1000 })
+  @ApiProperty({ minimum: 1, maximum: MAX_OFFENDERS_PER_RECORD })
   @IsInt()
   @Min(1)
-  @Max(1000)
+  @Max(MAX_OFFENDERS_PER_RECORD)
   count!: number;
 
-  @ApiProperty({ example: '2025-05-01T14:30:00+05:00' })
+  @ApiProperty({
+    example: '2025-05-01T14:30:00+05:00',
+    description: "not in the future, not before the case's first incident (400)",
+  })
   @IsString()
   @IsNotInFuture()
   detainedAt!: string;

@@ -7,12 +7,21 @@ import {
   parseIsoDateTime,
 } from '@app/common';
 import { CasesConflict } from '../cases.errors';
+import type { CaseStatus } from '@app/common';
 import type { StaffPrincipal } from '@app/identity';
 import { queryOne } from '@app/database';
+import { assertNotBefore, firstIncidentOfCase } from '@app/reports';
 import type { AddNoteDto, RecordOffendersDto } from '../dtos/case-commands.dto';
 import type { NoteCreatedDto, OffenderRecordDto } from '../dtos/case-responses.dto';
 import { appendCaseEvent, staffActor } from '../shared/case-events';
 import { lockCaseInScope } from '../shared/case-rows';
+
+/**
+ * Statuses in which detentions are not recorded: a `closed` case found no crime (or was a
+ * duplicate), a `referred` one is another agency's. `solved` stays open to them: arrests
+ * usually follow the solving, and `offendersDetained` counts them by `detainedAt`.
+ */
+export const NO_OFFENDER_STATUSES: readonly CaseStatus[] = ['closed', 'referred'];
 
 /** Internal notes and offender records: timeline entries that do not move the workflow. */
 @Injectable()
@@ -42,8 +51,21 @@ export class CaseRecordsService {
           mergedIntoId: row.merged_into_id,
         });
       }
+      if (NO_OFFENDER_STATUSES.includes(row.status)) {
+        throw new CasesConflict(
+          'offenders-not-allowed',
+          `Offenders are not recorded on a ${row.status} case; a supervisor can reopen it`,
+          { caseStatus: row.status },
+        );
+      }
       const detainedAt = parseIsoDateTime(dto.detainedAt);
       if (detainedAt === null) throw new Error('detainedAt was not validated');
+      assertNotBefore(
+        'detainedAt',
+        detainedAt,
+        await firstIncidentOfCase(manager, caseId),
+        "the case's first incident",
+      );
       const record = await queryOne<{ id: string }>(
         manager,
         `INSERT INTO offender_records (case_id, count, detained_at, note, created_by)

@@ -13,6 +13,7 @@ import { appendCaseEvent, staffActor } from '@app/cases';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { assertRegion, regionScope, StaffPrincipal } from '@app/identity';
 import { queryOne as firstRow, queryRows as rows } from '@app/database';
+import { assertNotBefore, firstPaymentOfCase, firstPaymentOfReport } from '@app/reports';
 import { addBusinessDays } from '../shared/blocking-period';
 import { loadWritableCase, lockOwningCase, lockReportOfCase } from '../shared/case-access';
 import { FundsConflict, toLedgerProblem } from '../shared/funds.problems';
@@ -26,6 +27,7 @@ interface PendingRequest {
   bank: string | null;
   account_display: string;
   status: string;
+  paid_at: Date;
 }
 
 /** Recording freezes, extending their blocking period, and the expiring-soon list. */
@@ -70,6 +72,7 @@ export class FreezesService {
       ]);
     }
     const frozenAt = new Date(dto.frozenAt);
+    await this.assertFrozenAfterPayment(m, frozenAt, caseId, reportId, request);
     const expiresAt = await addBusinessDays(
       m,
       frozenAt,
@@ -114,6 +117,28 @@ export class FreezesService {
     return toFreezeView(freeze!);
   }
 
+  /**
+   * Money is frozen after it was paid (docs/money.md, "Dates"): not before the payment of the
+   * freeze request, else the first payment of the report, else of the case's reports.
+   */
+  private async assertFrozenAfterPayment(
+    m: EntityManager,
+    frozenAt: Date,
+    caseId: string,
+    reportId: string | null,
+    request: PendingRequest | undefined,
+  ): Promise<void> {
+    if (request) {
+      assertNotBefore('frozenAt', frozenAt, request.paid_at, "the freeze request's payment");
+    } else if (reportId !== null) {
+      const paid = await firstPaymentOfReport(m, reportId);
+      assertNotBefore('frozenAt', frozenAt, paid, "the report's first payment");
+    } else {
+      const paid = await firstPaymentOfCase(m, caseId);
+      assertNotBefore('frozenAt', frozenAt, paid, "the first payment of the case's reports");
+    }
+  }
+
   private async reportOfRequest(
     m: EntityManager,
     requestId: string,
@@ -135,7 +160,7 @@ export class FreezesService {
   ): Promise<PendingRequest> {
     const request = await firstRow<PendingRequest>(
       m,
-      `SELECT id, case_id, report_id, bank, account_display, status
+      `SELECT id, case_id, report_id, bank, account_display, status, paid_at
          FROM freeze_requests WHERE id = $1 FOR UPDATE`,
       [requestId],
     );

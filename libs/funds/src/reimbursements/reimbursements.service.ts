@@ -11,7 +11,7 @@ import {
 import type { ReimbursementSource } from '@app/common';
 import { appendCaseEvent, staffActor } from '@app/cases';
 import { StaffPrincipal } from '@app/identity';
-import { lockReport } from '@app/reports';
+import { assertNotBefore, firstPaymentOfReport, lockReport } from '@app/reports';
 import { queryOne as firstRow } from '@app/database';
 import { loadWritableCase, lockOwningCase, lockReportOfCase } from '../shared/case-access';
 import { FundsConflict, toLedgerProblem } from '../shared/funds.problems';
@@ -65,6 +65,13 @@ export class ReimbursementsService {
     input: NewReimbursement,
   ): Promise<ReimbursementRow> {
     const report = await lockReportOfCase(m, input.reportId, input.caseId);
+    // Nothing is paid back before it was lost (docs/money.md, "Dates").
+    assertNotBefore(
+      'paidAt',
+      input.paidAt,
+      await firstPaymentOfReport(m, input.reportId),
+      "the report's first payment",
+    );
     const available = report.lossTiyn - report.reimbursedTiyn;
     if (input.amountTiyn > available) {
       throw new FundsConflict(

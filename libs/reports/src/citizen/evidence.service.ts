@@ -1,17 +1,18 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, unlink, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { BadRequestProblem, DomainException, maskCardNumbersInText } from '@app/common';
-import { ReportsConflict } from '../reports.errors';
+import { DataSource, EntityManager } from 'typeorm';
+import { BadRequestProblem, DomainException, NotFoundProblem } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
+import { queryOne } from '@app/database';
+import { ReportsConflict } from '../reports.errors';
+import { lockReport } from '../report-links';
 import type { EvidenceCreatedDto } from '../dtos/report-responses.dto';
 import { Evidence } from '../entities/evidence.entity';
+import { safeOriginalName } from './evidence-file-name';
+import type { ReceivedEvidence } from './evidence-storage';
 import { sniffFileType } from './file-signature';
-
-export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
-export const MAX_EVIDENCE_FILES_PER_REPORT = 100;
 
 export class UnsupportedMediaTypeProblem extends DomainException {
   constructor() {
@@ -24,27 +25,24 @@ export class UnsupportedMediaTypeProblem extends DomainException {
   }
 }
 
-/** The part of a multer file this service reads. */
-export interface UploadedEvidence {
-  originalname: string;
-  size: number;
-  buffer: Buffer;
-}
-
-// File names come from the citizen's device: keep them readable, never executable or hidden.
-function safeOriginalName(name: string): string {
-  // A scan named after the card ("4400 4301 2345 6789.jpg") keeps only its last four digits.
-  const cleaned = maskCardNumbersInText(name)
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .replace(/[\u0000-\u001f\u007f-\u009f/\\]/g, '_')
-    .trim()
-    .slice(0, 255);
-  return cleaned === '' ? 'upload' : cleaned;
+/** 413: the file would take the report past its byte quota (EVIDENCE_REPORT_QUOTA_MB). */
+export class EvidenceQuotaProblem extends DomainException {
+  constructor(quotaBytes: number, usedBytes: number) {
+    super(
+      'evidence-quota-exceeded',
+      HttpStatus.PAYLOAD_TOO_LARGE,
+      'Payload Too Large',
+      `A report holds at most ${Math.floor(quotaBytes / 1024 / 1024)} MB of evidence`,
+      { quotaBytes, usedBytes },
+    );
+  }
 }
 
 /**
- * Stores citizen evidence on local disk under EVIDENCE_DIR, named by a random id (never by
- * the client's name), with its SHA-256 in the database.
+ * Records citizen evidence. The bytes are already on disk in a temporary file (the upload
+ * interceptor streamed and hashed them); here the type is sniffed, the report's limits are
+ * checked under its row lock, the row is committed, and only then is the file moved to
+ * `EVIDENCE_DIR/<id>`. Any failure leaves neither a row nor a file.
  */
 @Injectable()
 export class EvidenceService {
@@ -55,41 +53,61 @@ export class EvidenceService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async store(reportId: string, file: UploadedEvidence | undefined): Promise<EvidenceCreatedDto> {
+  async store(reportId: string, file: ReceivedEvidence | undefined): Promise<EvidenceCreatedDto> {
     if (!file || file.size === 0) {
       throw new BadRequestProblem('Send one non-empty file in the multipart field "file"', [
         { field: 'file', message: 'file is required' },
       ]);
     }
-    const type = sniffFileType(file.buffer);
+    const type = sniffFileType(file.head);
     if (type === null) throw new UnsupportedMediaTypeProblem();
-    const count = await this.dataSource.getRepository(Evidence).countBy({ reportId });
-    if (count >= MAX_EVIDENCE_FILES_PER_REPORT) {
-      throw new ReportsConflict(
-        'evidence-limit',
-        `A report holds at most ${MAX_EVIDENCE_FILES_PER_REPORT} files`,
-      );
-    }
     const id = randomUUID();
-    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-    await mkdir(this.config.evidenceDir, { recursive: true, mode: 0o700 });
-    const path = join(this.config.evidenceDir, id);
-    await writeFile(path, file.buffer, { flag: 'wx', mode: 0o600 });
-    try {
-      await this.dataSource.getRepository(Evidence).insert({
+    const fileName = safeOriginalName(file.originalname);
+    await this.dataSource.transaction(async (manager) => {
+      await this.checkLimits(manager, reportId, file.size);
+      await manager.getRepository(Evidence).insert({
         id,
         reportId,
-        originalName: safeOriginalName(file.originalname),
+        originalName: fileName,
         mimeType: type.mimeType,
         sizeBytes: file.size,
-        sha256,
+        sha256: file.sha256,
         storagePath: id,
       });
+    });
+    try {
+      // Same filesystem (.incoming is inside EVIDENCE_DIR): an atomic rename, never a copy.
+      await rename(file.tempPath, join(this.config.evidenceDir, id));
     } catch (error) {
-      await unlink(path).catch(() => undefined);
+      await this.dataSource.getRepository(Evidence).delete({ id });
       throw error;
     }
     this.logger.log({ reportId, evidenceId: id, size: file.size }, 'evidence stored');
-    return { id, sha256, size: file.size, mimeType: type.mimeType };
+    return { id, sha256: file.sha256, size: file.size, mimeType: type.mimeType, fileName };
+  }
+
+  /**
+   * Count and bytes are read under the report's row lock, so parallel uploads to one report
+   * are checked one after another against what the earlier ones committed.
+   */
+  private async checkLimits(manager: EntityManager, reportId: string, size: number) {
+    if (!(await lockReport(manager, reportId))) throw new NotFoundProblem('Report');
+    const { filesPerReport, bytesPerReport } = this.config.evidenceLimits;
+    const held = await queryOne<{ files: number; bytes: string }>(
+      manager,
+      `SELECT count(*)::int AS files, coalesce(sum(size_bytes), 0)::text AS bytes
+         FROM evidence WHERE report_id = $1`,
+      [reportId],
+    );
+    const files = held?.files ?? 0;
+    const bytes = Number(held?.bytes ?? 0);
+    if (files >= filesPerReport) {
+      throw new ReportsConflict(
+        'evidence-limit',
+        `A report holds at most ${filesPerReport} files`,
+        { limit: filesPerReport },
+      );
+    }
+    if (bytes + size > bytesPerReport) throw new EvidenceQuotaProblem(bytesPerReport, bytes);
   }
 }

@@ -65,8 +65,14 @@ export class EvidenceCreatedDto {
   @ApiProperty({ description: 'bytes' })
   size!: number;
 
-  @ApiProperty({ example: 'image/png' })
+  @ApiProperty({ example: 'image/png', description: 'detected from the bytes' })
   mimeType!: string;
+
+  @ApiProperty({
+    example: 'Скриншот перевода.png',
+    description: 'the name sent, sanitised: no path separators or control characters',
+  })
+  fileName!: string;
 }
 
 export class StatementCreatedDto {
