@@ -7,6 +7,7 @@ import type { Region, Role } from '@app/common';
 import { AuditService } from '@app/audit';
 import type { StaffPrincipal } from '../access/staff-principal';
 import { User } from '../entities';
+import { LoginAttemptsService } from '../auth/login-attempts.service';
 import { hashPassword } from './password';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './user.dto';
 
@@ -40,6 +41,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly attempts: LoginAttemptsService,
   ) {}
 
   async create(dto: CreateUserDto, ctx: ActorContext): Promise<User> {
@@ -88,6 +90,9 @@ export class UsersService {
   async update(id: string, dto: UpdateUserDto, ctx: ActorContext): Promise<User> {
     const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
     return this.dataSource.transaction(async (manager) => {
+      // A new password lifts the account's sign-in locks. First, as sign-in takes its counters
+      // before the users row too: the same lock order, so the two cannot deadlock.
+      if (passwordHash) await this.attempts.clearAccount(id, manager);
       await manager.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_CHANGE_LOCK]);
       const user = await manager.findOne(User, {
         where: { id },
