@@ -9,6 +9,7 @@ import type { StaffPrincipal } from '../access/staff-principal';
 import { User } from '../entities';
 import { LoginAttemptsService } from '../auth/login-attempts.service';
 import { hashPassword } from './password';
+import { passwordProblem } from './password-policy';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './user.dto';
 
 /** Who made an admin change, for the audit row. */
@@ -99,6 +100,13 @@ export class UsersService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!user) throw new NotFoundProblem('User');
+      // The DTO checked the context-free rules; the account's email is only known here.
+      const weak = dto.password ? passwordProblem(dto.password, { email: user.email }) : null;
+      if (weak) {
+        throw new BadRequestProblem('The password is not acceptable', [
+          { field: 'password', message: weak },
+        ]);
+      }
       const changes: Record<string, unknown> = {};
       const role = dto.role ?? user.role;
       // Becoming an admin makes the account national unless a region is (wrongly) given.
