@@ -35,12 +35,13 @@ const digest = (value: string) => createHash('sha256').update(value).digest('hex
 const STALE_SWEEP_EVERY_MS = 60_000;
 
 /**
- * Brute-force limits of staff sign-in (docs/access.md, OWASP ASVS 5.0 V6.3/V6.1):
+ * Brute-force limits of staff sign-in (docs/access.md; OWASP ASVS 5.0 V6, NIST SP 800-63B):
  * - per (account, client IP): `LOGIN_MAX_FAILURES` in `LOGIN_LOCK_MINUTES`, then that pair is
  *   locked, so an attacker at one address cannot lock the owner out from another;
  * - per client IP: `LOGIN_IP_MAX_FAILURES` distinct accounts failing, then the address is locked;
  * - per account, across all IPs: every `LOGIN_ACCOUNT_MAX_FAILURES` consecutive failures pause
- *   it for `LOGIN_ACCOUNT_LOCK_SECONDS`, which slows a distributed attack but never locks long.
+ *   it, for `LOGIN_ACCOUNT_LOCK_SECONDS` and then twice as long each time (at most
+ *   `LOGIN_LOCK_MINUTES`): a distributed attack slows down, the owner is never locked out long.
  * An attempt is reserved (counted as a failure) under row locks BEFORE its password is checked,
  * so parallel guesses cannot check more passwords than a limit leaves; a success gives it back.
  */
@@ -147,11 +148,14 @@ export class LoginAttemptsService {
     let accountFailures = 0;
     if (account && keys.userId) {
       accountFailures = account.failed_logins + 1;
-      const pause = accountFailures % accountMaxFailures === 0;
+      const pauses = accountFailures / accountMaxFailures;
+      const pause = Number.isInteger(pauses);
       if (pause) locks.push('account');
+      // Each pause twice the one before, up to LOGIN_LOCK_MINUTES: a long attack keeps slowing.
+      const pauseMs = Math.min(accountLockSeconds * 1000 * 2 ** (pauses - 1), lockMinutes * 60_000);
       await manager.query(
         `UPDATE "users" SET "failed_logins" = $2, "locked_until" = $3 WHERE "id" = $1`,
-        [keys.userId, accountFailures, pause ? new Date(now + accountLockSeconds * 1000) : null],
+        [keys.userId, accountFailures, pause ? new Date(now + pauseMs) : null],
       );
     }
     return {
