@@ -169,7 +169,7 @@ export class EnvironmentVariables {
   @Min(1)
   LOGIN_ACCOUNT_MAX_FAILURES = 50;
 
-  /** The short account-wide lock: slows a distributed attack without locking the owner out. */
+  /** The first account-wide pause; each further one twice as long, at most LOGIN_LOCK_MINUTES. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
