@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 
@@ -32,6 +33,27 @@ interface ThrottleRow {
 }
 
 const digest = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/**
+ * The address a limit counts: IPv4 as is (also when IPv4-mapped), IPv6 by its /64, the block
+ * one subscriber gets, so rotating through it does not buy fresh counters.
+ */
+export function clientBlock(ip: string | null): string {
+  if (!ip) return 'unknown';
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1];
+  if (isIP(ip) !== 6) return ip;
+  const [head, tail = ''] = ip.toLowerCase().split('%')[0].split('::');
+  const left = head ? head.split(':') : [];
+  const right = ip.includes('::') && tail ? tail.split(':') : [];
+  const groups = ip.includes('::')
+    ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
 const STALE_SWEEP_EVERY_MS = 60_000;
 
 /**
@@ -57,7 +79,7 @@ export class LoginAttemptsService {
 
   async reserve(email: string, userId: string | null, ip: string | null): Promise<ReserveResult> {
     this.sweepStaleRows();
-    const address = ip ?? 'unknown';
+    const address = clientBlock(ip);
     const ipKey = digest(`ip:${address}`);
     const pairKey = digest(`pair:${email}\n${address}`);
     // Rows exist before the locking transaction, so it only ever locks (never inserts) them,
