@@ -1,6 +1,7 @@
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fc from 'fast-check';
 import {
+  BEHIND_LOOPBACK_PROXY,
   bodyFields,
   clip,
   deepJson,
@@ -47,10 +48,13 @@ describe('fuzz: no route answers bad input with a 5xx (OpenAPI-driven)', () => {
       label: 'fuzz',
       worker: true,
       env: {
+        // The prober sends each request from a fresh address (X-Forwarded-For).
+        ...BEHIND_LOOPBACK_PROXY,
         RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
         RATE_LIMIT_REFERENCE_PER_WINDOW: '1000000',
         LOGIN_MAX_FAILURES: '1000000',
         LOGIN_IP_MAX_FAILURES: '1000000',
+        LOGIN_ACCOUNT_MAX_FAILURES: '1000000',
       },
     });
     fx = await FuzzFixtures.create(d);

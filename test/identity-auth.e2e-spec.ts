@@ -153,4 +153,18 @@ describe('identity: first-admin bootstrap', () => {
       printed.mockRestore();
     }
   });
+
+  it('refuses to start with a weak BOOTSTRAP_ADMIN_PASSWORD, naming it', async () => {
+    for (const weak of [' '.repeat(16), 'qwerty123456789', 'admin@localhost-password']) {
+      const config = loadConfig(
+        testEnv(tdb, { BOOTSTRAP_ADMIN_EMAIL: '', BOOTSTRAP_ADMIN_PASSWORD: weak }),
+      );
+      const service = new BootstrapAdminService(
+        config,
+        ds,
+        new AuditService(ds.getRepository(AuditLog)),
+      );
+      await expect(service.onApplicationBootstrap()).rejects.toThrow(/BOOTSTRAP_ADMIN_PASSWORD/);
+    }
+  });
 });

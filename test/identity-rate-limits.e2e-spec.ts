@@ -1,6 +1,7 @@
 import { RedisClient } from '@app/queue';
 import { RedisThrottlerStorage } from '../libs/identity/src/throttling/redis-throttler.storage';
 import {
+  BEHIND_LOOPBACK_PROXY,
   IDENTITY_ENV,
   StaffClient,
   staffClient,
@@ -15,7 +16,10 @@ describe('identity: rate limits on the public endpoints', () => {
   let anonymous: StaffClient;
 
   beforeAll(async () => {
-    d = await startDeployment({ label: 'identity-limits', env: IDENTITY_ENV });
+    d = await startDeployment({
+      label: 'identity-limits',
+      env: { ...IDENTITY_ENV, ...BEHIND_LOOPBACK_PROXY },
+    });
     anonymous = staffClient(d);
   });
   afterAll(async () => d?.close());
@@ -31,7 +35,8 @@ describe('identity: rate limits on the public endpoints', () => {
     expect(limited.status).toBe(429);
     expect(limited.headers['content-type']).toContain('application/problem+json');
     expect(limited.body).toMatchObject({ status: 429, type: '/problems/too-many-requests' });
-    expect(Number(limited.headers['retry-after-public'])).toBeGreaterThan(0);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
     await anonymous
       .get('/reports/FR-2000-000001/status')
       .set('X-Forwarded-For', '192.0.2.10')
@@ -49,11 +54,50 @@ describe('identity: rate limits on the public endpoints', () => {
         .set('X-Forwarded-For', `192.0.2.${100 + i}`)
         .set('X-Access-Code', `WRONG${i}`);
     for (let i = 0; i < 3; i += 1) expect((await guess(i)).status).toBe(404);
-    expect((await guess(3)).status).toBe(429);
+    const limited = await guess(3);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(800);
     expect(
       (await anonymous.get('/reports/FR-2000-000778/status').set('X-Forwarded-For', '192.0.2.200'))
         .status,
     ).toBe(404);
+  });
+
+  it('counts a reference once however it is spelt; junk references get 404 and no bucket', async () => {
+    const referenceKeys = async () => {
+      const client = new RedisClient(d.config);
+      try {
+        if (client.redis.status !== 'ready')
+          await new Promise((ok) => client.redis.once('ready', ok));
+        return (await client.redis.keys(`${d.config.redis.prefix}:rl:reference:*`)).length;
+      } finally {
+        await client.onApplicationShutdown();
+      }
+    };
+    const at = (path: string, i: number) =>
+      anonymous
+        .get(path)
+        .set('X-Forwarded-For', `192.0.2.${150 + i}`)
+        .set('X-Access-Code', `WRONG${i}`);
+    // Padded with a space, lower-cased, both: the same reference, so one bucket of three.
+    const spellings = [
+      '/reports/FR-2000-000555%20/status',
+      '/reports/fr-2000-000555/status',
+      '/reports/%20Fr-2000-000555%20/status',
+      '/reports/FR-2000-000555/status',
+    ];
+    const statuses: number[] = [];
+    for (const [i, path] of spellings.entries()) statuses.push((await at(path, i)).status);
+    expect(statuses).toEqual([404, 404, 404, 429]);
+
+    const before = await referenceKeys();
+    const junk = ['FR-2000-55', 'FR-2000-000555x', 'x'.repeat(40), '%00', 'FR-2000-0005%2055'];
+    for (const [i, ref] of junk.entries()) {
+      const res = await at(`/reports/${ref}/status`, 10 + i);
+      expect(res.status).toBe(404);
+      expect(res.body.type).toBe('/problems/not-found');
+    }
+    expect(await referenceKeys()).toBe(before);
   });
 
   it('shares counters between API replicas through Redis', async () => {
@@ -93,8 +137,10 @@ describe('identity: per-IP limit on the citizen endpoints', () => {
     const r = await submitReport(d);
     const statuses: number[] = [];
     for (let i = 0; i < 8; i += 1) {
+      // Without TRUSTED_PROXIES a forged X-Forwarded-For changes nothing: one client, one bucket.
       const res = await staffClient(d)
         .get(`/reports/FR-2020-00000${i}/status`)
+        .set('X-Forwarded-For', `192.0.2.${i + 1}`)
         .set('X-Access-Code', r.accessCode);
       statuses.push(res.status);
     }

@@ -112,4 +112,33 @@ describe('identity: admin user management', () => {
       detail: { reason: 'role', required: ['admin'] },
     });
   });
+
+  it('refuses weak passwords (NIST SP 800-63B) on create and on reset, naming the field', async () => {
+    const create = (password: string) =>
+      admin.post('/admin/users', {
+        email: 'weak.pw@police.test',
+        password,
+        fullName: 'Weak Password',
+        role: 'supervisor',
+      });
+    for (const weak of [
+      ' '.repeat(12),
+      ' '.repeat(20),
+      'password1234',
+      'passwordpassword',
+      'qwerty123456789',
+      'weak.pw@police.test.2026',
+    ]) {
+      const res = await create(weak).expect(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.errors).toEqual([{ field: 'password', message: expect.any(String) }]);
+    }
+    const sup = await createStaff(d, { role: 'supervisor', email: 'reset.pw@police.test' });
+    for (const weak of ['password1234', 'qwertyuiop12345', 'reset.pw@police.test']) {
+      const res = await admin.patch(`/admin/users/${sup.id}`, { password: weak }).expect(400);
+      expect(res.body.errors).toEqual([{ field: 'password', message: expect.any(String) }]);
+    }
+    await sup.api.get('/me').expect(200); // nothing changed: the token was not revoked
+    await create('a long and unusual phrase').expect(201);
+  });
 });

@@ -44,7 +44,7 @@ export class RouteProber {
   /** Sends one probe, scores it and returns its status. */
   async send(probe: Probe): Promise<number> {
     const { route, caller, payload } = probe;
-    // A fresh client address per request (the API trusts the loopback proxy): the sign-in
+    // A fresh client address per request (the suite trusts the loopback proxy): the sign-in
     // tarpit (up to 2 s per failure and address) would otherwise dominate the run time.
     const ip = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
     let req = this.d.http()[route.method](probe.url).set('X-Forwarded-For', ip);

@@ -1,7 +1,14 @@
 /** Typed configuration, built from validated environment variables. */
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
-  http: { host: string; port: number; bodyLimit: string; corsOrigins: string[] };
+  http: {
+    host: string;
+    port: number;
+    bodyLimit: string;
+    corsOrigins: string[];
+    /** Express `trust proxy`: false (none), a hop count, or a list of addresses and ranges. */
+    trustProxy: false | number | string[];
+  };
   databaseUrl: string;
   redis: { url: string; prefix: string };
   /** Secrets: never log this section. */
@@ -28,8 +35,14 @@ export interface AppConfig {
   outboxPollMs: number;
   /** How long an Idempotency-Key replay returns the access code (kept encrypted until then). */
   idempotencyReplayHours: number;
-  /** Failed staff sign-ins: per-account lock and per-IP lock. */
-  login: { maxFailures: number; lockMinutes: number; ipMaxFailures: number };
+  /** Failed staff sign-ins: locks per (account, IP), per IP and (short) per account. */
+  login: {
+    maxFailures: number;
+    lockMinutes: number;
+    ipMaxFailures: number;
+    accountMaxFailures: number;
+    accountLockSeconds: number;
+  };
   /** Not from the environment: tests set it to capture the structured log. */
   logDestination?: { write(msg: string): void };
 }

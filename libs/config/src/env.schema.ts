@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { Transform } from 'class-transformer';
 import {
   IsBase64,
@@ -10,7 +11,39 @@ import {
   Max,
   Min,
   MinLength,
+  registerDecorator,
 } from 'class-validator';
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** One entry of TRUSTED_PROXIES: a named range, an IP, or an IP with a prefix length. */
+export function isTrustedProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+function IsTrustedProxies() {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isTrustedProxies',
+      target: target.constructor,
+      propertyName,
+      options: {
+        message:
+          'TRUSTED_PROXIES must be a hop count or a comma list of IPs, CIDRs, loopback, linklocal, uniquelocal',
+      },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          (/^\d{1,2}$/.test(value.trim()) ||
+            value.split(',').every((e) => isTrustedProxyEntry(e.trim()))),
+      },
+    });
+}
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
@@ -80,7 +113,7 @@ export class EnvironmentVariables {
 
   @IsOptional()
   @IsString()
-  @MinLength(12, { message: 'BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters' })
+  @MinLength(15, { message: 'BOOTSTRAP_ADMIN_PASSWORD must be at least 15 characters' })
   BOOTSTRAP_ADMIN_PASSWORD?: string;
 
   @Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, {
@@ -134,7 +167,7 @@ export class EnvironmentVariables {
   @Min(1)
   RATE_LIMIT_REFERENCE_PER_WINDOW = 20;
 
-  /** Failed sign-ins before an account is locked. */
+  /** Failed sign-ins for one account from one client IP before that pair is locked. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -145,11 +178,33 @@ export class EnvironmentVariables {
   @Min(1)
   LOGIN_LOCK_MINUTES = 15;
 
-  /** Failed sign-ins from one IP (any accounts) within the lock window before it is locked. */
+  /** Distinct accounts that failed to sign in from one IP within the window before it is locked. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   LOGIN_IP_MAX_FAILURES = 20;
+
+  /** Consecutive failures of one account, from all IPs, after which it pauses for a short lock. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_ACCOUNT_MAX_FAILURES = 50;
+
+  /** The first account-wide pause; each further one twice as long, at most LOGIN_LOCK_MINUTES. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  LOGIN_ACCOUNT_LOCK_SECONDS = 60;
+
+  /**
+   * Proxies whose X-Forwarded-For is believed (Express `trust proxy`): a comma list of IPs,
+   * CIDRs and `loopback` / `linklocal` / `uniquelocal`, or a hop count. Unset: none, so the
+   * socket address is the client IP.
+   */
+  @IsOptional()
+  @IsTrustedProxies()
+  TRUSTED_PROXIES?: string;
 
   @Transform(toInt)
   @IsInt()

@@ -68,4 +68,35 @@ describe('loadConfig', () => {
     const config = loadConfig({ ...base, PII_PREVIOUS_KEYS: `k0:${old}` });
     expect(config.secrets.piiPreviousKeys.get('k0')).toEqual(Buffer.alloc(32, 1));
   });
+
+  it('trusts no proxy unless TRUSTED_PROXIES names some', () => {
+    expect(loadConfig(base).http.trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUSTED_PROXIES: 'loopback' }).http.trustProxy).toEqual([
+      'loopback',
+    ]);
+    expect(
+      loadConfig({ ...base, TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.5,::1,fd00::/8' }).http
+        .trustProxy,
+    ).toEqual(['10.0.0.0/8', '192.168.1.5', '::1', 'fd00::/8']);
+    expect(loadConfig({ ...base, TRUSTED_PROXIES: '2' }).http.trustProxy).toBe(2);
+    for (const bad of ['true', '*', '10.0.0.0/33', '::1/129', 'proxy.local', '1.2.3.4/8/1']) {
+      expect(() => loadConfig({ ...base, TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES/);
+    }
+  });
+
+  it('reads the sign-in limits', () => {
+    expect(loadConfig(base).login).toEqual({
+      maxFailures: 5,
+      lockMinutes: 15,
+      ipMaxFailures: 20,
+      accountMaxFailures: 50,
+      accountLockSeconds: 60,
+    });
+    expect(() => loadConfig({ ...base, LOGIN_ACCOUNT_LOCK_SECONDS: '0' })).toThrow(
+      /LOGIN_ACCOUNT_LOCK_SECONDS/,
+    );
+    expect(() => loadConfig({ ...base, BOOTSTRAP_ADMIN_PASSWORD: 'fourteen-chars' })).toThrow(
+      /BOOTSTRAP_ADMIN_PASSWORD/,
+    );
+  });
 });

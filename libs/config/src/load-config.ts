@@ -43,6 +43,16 @@ function decodeKey(name: string, value: string): Buffer {
   return key;
 }
 
+/** TRUSTED_PROXIES (validated) as Express `trust proxy` takes it; unset trusts no proxy. */
+function trustProxy(value: string | undefined): false | number | string[] {
+  if (!value?.trim()) return false;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(rawEnv: Env = process.env): AppConfig {
   const present = Object.fromEntries(
@@ -95,6 +105,7 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
       corsOrigins: env.CORS_ORIGINS.split(',')
         .map((s) => s.trim())
         .filter(Boolean),
+      trustProxy: trustProxy(env.TRUSTED_PROXIES),
     },
     databaseUrl: env.DATABASE_URL,
     redis: { url: env.REDIS_URL, prefix: env.QUEUE_PREFIX },
@@ -133,6 +144,8 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
       maxFailures: env.LOGIN_MAX_FAILURES,
       lockMinutes: env.LOGIN_LOCK_MINUTES,
       ipMaxFailures: env.LOGIN_IP_MAX_FAILURES,
+      accountMaxFailures: env.LOGIN_ACCOUNT_MAX_FAILURES,
+      accountLockSeconds: env.LOGIN_ACCOUNT_LOCK_SECONDS,
     },
   };
 }

@@ -6,7 +6,7 @@ import { AuditModule } from '@app/audit';
 import { StaffAuthGuard } from './access/staff-auth.guard';
 import { StaffAuthService } from './auth/staff-auth.service';
 import { TokenService } from './auth/token.service';
-import { User } from './entities';
+import { LoginThrottle, User } from './entities';
 
 /**
  * Staff identity without HTTP: the `users` entity, token verification and the `@Auth()` guard.
@@ -17,7 +17,7 @@ import { User } from './entities';
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User]),
+    TypeOrmModule.forFeature([User, LoginThrottle]),
     AuditModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],

@@ -39,7 +39,9 @@ function bodyErrors(err: unknown, _req: Request, res: Response, next: NextFuncti
 /** Everything the API needs besides its modules; shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the configured proxies (TRUSTED_PROXIES); by default
+  // from none, so a client cannot pick its own address for the per-IP limits.
+  app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
   app.use(
     helmet({

@@ -6,3 +6,4 @@ export * from './iin';
 export * from './validation';
 export * from './crypto';
 export * from './period';
+export * from './report-reference';

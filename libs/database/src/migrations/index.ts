@@ -7,6 +7,7 @@ import { AppendOnlyHistory1763830000100 } from './1763830000100-AppendOnlyHistor
 import { StatsStableFigures1763840000100 } from './1763840000100-StatsStableFigures';
 import { DerivedReportFigures1763900000000 } from './1763900000000-DerivedReportFigures';
 import { NumericRollupSums1763940000200 } from './1763940000200-NumericRollupSums';
+import { LoginThrottles1764000000000 } from './1764000000000-LoginThrottles';
 
 // Migrations are immutable history: each spells its SQL and vocabularies out and imports only
 // `typeorm` (migrations-are-literal.spec.ts), so a fresh database always gets what an old one got.
@@ -21,4 +22,5 @@ export const MIGRATIONS: (new () => object)[] = [
   StatsStableFigures1763840000100,
   DerivedReportFigures1763900000000,
   NumericRollupSums1763940000200,
+  LoginThrottles1764000000000,
 ];

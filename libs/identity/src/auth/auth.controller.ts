@@ -28,7 +28,14 @@ export class AuthController {
   @ApiOperation({ summary: 'Staff sign-in: a short-lived bearer token' })
   @ApiOkResponse({ type: LoginResponse })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password, or a deactivated account' })
-  @ApiTooManyRequestsResponse({ description: 'Account or IP locked after repeated failures' })
+  @ApiTooManyRequestsResponse({
+    description:
+      'Locked after repeated failures (this account from this address, this address, or a ' +
+      'short pause of the account); the password was not checked',
+    headers: {
+      'Retry-After': { description: 'seconds until the lock ends', schema: { type: 'integer' } },
+    },
+  })
   async signIn(
     @Body() dto: LoginDto,
     @Req() req: Request,

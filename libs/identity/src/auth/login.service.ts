@@ -9,7 +9,7 @@ import { AuditService } from '@app/audit';
 import { UnauthorizedProblem } from '../access/access.problems';
 import { User } from '../entities';
 import { hashPassword, verifyPassword } from '../users/password';
-import { LoginAttemptsService } from './login-attempts.service';
+import { LoginAttemptsService, Reservation } from './login-attempts.service';
 import { TokenService } from './token.service';
 
 /** 429 for a locked account or IP; `retryAfterSeconds` goes to the Retry-After header. */
@@ -42,9 +42,10 @@ export function failureDelayMs(failures: number): number {
 }
 
 /**
- * Password sign-in with brute-force protection: failures are slowed, then the account
- * (users.failed_logins / locked_until) or the client IP is locked for LOGIN_LOCK_MINUTES.
- * Unknown emails, wrong passwords and deactivated accounts answer the same 401.
+ * Password sign-in with brute-force protection (LoginAttemptsService): an attempt is reserved
+ * against every limit before its password is checked; a locked one is a 429 and checks nothing.
+ * Failures are answered after a growing delay. Unknown emails, wrong passwords and deactivated
+ * accounts answer the same 401.
  */
 @Injectable()
 export class LoginService {
@@ -58,22 +59,24 @@ export class LoginService {
     private readonly audit: AuditService,
   ) {}
 
-  async login(email: string, password: string, ctx: LoginContext): Promise<LoginResult> {
-    const ipLock = await this.attempts.lockedFor(ctx.ip);
-    if (ipLock > 0) throw new LoginLockedProblem(ipLock);
-
-    const user = await this.users.findOne({ where: { email: email.trim().toLowerCase() } });
-    const now = Date.now();
-    if (user?.lockedUntil && user.lockedUntil.getTime() > now) {
-      throw new LoginLockedProblem(Math.ceil((user.lockedUntil.getTime() - now) / 1000));
-    }
+  async login(rawEmail: string, password: string, ctx: LoginContext): Promise<LoginResult> {
+    const email = rawEmail.trim().toLowerCase();
+    const user = await this.users.findOne({ where: { email } });
+    const attempt = await this.attempts.reserve(email, user?.id ?? null, ctx.ip);
+    if (!attempt.reserved) throw new LoginLockedProblem(attempt.retryAfterSeconds);
     // Unknown accounts still pay for one argon2 verification, so timing does not tell.
     const ok = await verifyPassword(user?.passwordHash ?? (await this.dummy()), password);
-    if (user && ok && user.active) return this.succeed(user, ctx);
-    return this.fail(user, ok ? 'inactive' : user ? 'wrong-password' : 'unknown-account', ctx);
+    if (user && ok && user.active) return this.succeed(user, attempt.reservation, ctx);
+    const reason = ok ? 'inactive' : user ? 'wrong-password' : 'unknown-account';
+    return this.fail(user, reason, attempt.reservation, ctx);
   }
 
-  private async succeed(user: User, ctx: LoginContext): Promise<LoginResult> {
+  private async succeed(
+    user: User,
+    reservation: Reservation,
+    ctx: LoginContext,
+  ): Promise<LoginResult> {
+    await this.attempts.succeeded(reservation);
     await this.users.update(
       { id: user.id },
       { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() },
@@ -95,37 +98,29 @@ export class LoginService {
     };
   }
 
-  private async fail(user: User | null, reason: string, ctx: LoginContext): Promise<never> {
-    let accountFailures = 0;
-    let locked = false;
-    if (user) {
-      // One atomic statement, so concurrent guesses cannot slip past the threshold.
-      const rows = (await this.users.query(
-        `UPDATE "users"
-            SET "failed_logins" = "failed_logins" + 1,
-                "locked_until" = CASE WHEN "failed_logins" + 1 >= $2
-                                      THEN now() + make_interval(mins => $3)
-                                      ELSE "locked_until" END
-          WHERE "id" = $1
-      RETURNING "failed_logins", "locked_until"`,
-        [user.id, this.config.login.maxFailures, this.config.login.lockMinutes],
-      )) as [Array<{ failed_logins: number; locked_until: Date | null }>, number];
-      const row = rows[0][0];
-      accountFailures = row?.failed_logins ?? 0;
-      locked = accountFailures >= this.config.login.maxFailures;
-    }
-    const ipFailures = await this.attempts.recordFailure(ctx.ip);
+  private async fail(
+    user: User | null,
+    reason: string,
+    r: Reservation,
+    ctx: LoginContext,
+  ): Promise<never> {
+    // The attempt was counted when it was reserved; here it is only reported and slowed.
     await this.audit.record({
       actorId: user?.id ?? null,
       actorRole: user?.role ?? null,
-      action: locked ? 'auth.locked' : 'auth.login_failed',
+      action: r.locks.length > 0 ? 'auth.locked' : 'auth.login_failed',
       route: ctx.route,
       targetType: user ? 'user' : null,
       targetId: user?.id ?? null,
       ip: ctx.ip,
-      detail: { reason, accountFailures, ipFailures },
+      detail: {
+        reason,
+        pairFailures: r.pairFailures,
+        accountFailures: r.accountFailures,
+        ...(r.locks.length > 0 ? { locks: r.locks } : {}),
+      },
     });
-    await sleep(failureDelayMs(Math.max(accountFailures, ipFailures)));
+    await sleep(failureDelayMs(r.pairFailures));
     throw new UnauthorizedProblem('Email or password is wrong');
   }
 

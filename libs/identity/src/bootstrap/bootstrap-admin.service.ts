@@ -2,10 +2,11 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@app/config';
+import { APP_CONFIG, AppConfig, ConfigError } from '@app/config';
 import { AuditService } from '@app/audit';
 import { User } from '../entities';
 import { hashPassword } from '../users/password';
+import { passwordProblem } from '../users/password-policy';
 
 export const DEFAULT_BOOTSTRAP_ADMIN_EMAIL = 'admin@localhost';
 // Several API replicas may start together; only one creates the admin.
@@ -49,8 +50,11 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
       .toLowerCase();
     const generatedPassword = this.config.bootstrapAdmin.password
       ? undefined
-      : randomBytes(18).toString('base64url');
+      : randomBytes(18).toString('base64url'); // 24 characters
     const password = this.config.bootstrapAdmin.password ?? generatedPassword!;
+    // Checked at every start, not only the first: a weak value in the environment is a finding.
+    const weak = passwordProblem(password, { email });
+    if (weak) throw new ConfigError(`Invalid configuration: BOOTSTRAP_ADMIN_PASSWORD: ${weak}`);
     const created = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
       if (await manager.exists(User, { where: { role: 'admin' } })) return null;

@@ -6,7 +6,9 @@ import { SetMetadata } from '@nestjs/common';
  *   shared by every route that opts in;
  * - `reference`: requests per 15 minutes per report reference, i.e. per `:reference` route
  *   param (`RATE_LIMIT_REFERENCE_PER_WINDOW`), shared by every route that opts in, so guessing
- *   an access code is slow whichever endpoint is used.
+ *   an access code is slow whichever endpoint is used. The reference is canonicalised first
+ *   (`normalizeReference`); a param that cannot be a reference gets no bucket (its 404 is
+ *   PathIdPipe's).
  */
 export const RATE_LIMIT_NAMES = ['public', 'reference'] as const;
 export type RateLimitName = (typeof RATE_LIMIT_NAMES)[number];
@@ -16,7 +18,7 @@ export const RATE_LIMITS_KEY = 'identity:rate-limits';
 /**
  * Opts a route (or a whole controller) into named limits; routes without it are not limited.
  * Counters live in Redis, so the limits hold across API replicas. Over the limit: 429 problem
- * with `Retry-After-<name>`. Examples (citizen endpoints):
+ * with `Retry-After` (seconds; `Retry-After-<name>` too). Examples (citizen endpoints):
  *
  *   @RateLimit('public')                 // POST /reports
  *   @RateLimit('public', 'reference')    // GET /reports/:reference/status, evidence, statements

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD, Reflector } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule, ThrottlerOptions } from '@nestjs/throttler';
+import { ThrottlerModule, ThrottlerOptions } from '@nestjs/throttler';
 import type { ExecutionContext } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { normalizeReference } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { QueueModule, RedisClient } from '@app/queue';
 import { RATE_LIMITS_KEY, RateLimitName } from './rate-limit.decorator';
+import { PublicThrottlerGuard } from './public-throttler.guard';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 
 const reflector = new Reflector();
@@ -20,6 +22,14 @@ function optedIn(name: RateLimitName) {
     return names?.includes(name) ?? false;
   };
 }
+
+type WithParams = { params?: Record<string, string> };
+
+/**
+ * The canonical reference of the request, or null when the param cannot be one: such a request
+ * gets its 404 from PathIdPipe and no bucket of its own (junk values would each make one).
+ */
+const referenceOf = (req: WithParams): string | null => normalizeReference(req.params?.reference);
 
 const digest = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 32);
 
@@ -37,13 +47,11 @@ export function rateLimitThrottlers(config: AppConfig): ThrottlerOptions[] {
       name: 'reference',
       ttl: REFERENCE_WINDOW_MS,
       limit: config.rateLimits.referencePerWindow,
-      skipIf: (context) => {
-        if (!optedIn('reference')(context)) return true;
-        const params = context.switchToHttp().getRequest<{ params?: Record<string, string> }>();
-        return !params.params?.reference;
-      },
-      getTracker: (req: { params?: Record<string, string> }) =>
-        String(req.params?.reference ?? '').toUpperCase(),
+      skipIf: (context) =>
+        !optedIn('reference')(context) ||
+        referenceOf(context.switchToHttp().getRequest<WithParams>()) === null,
+      // One bucket per reference however it is spelt (` fr-2026-000001 ` is FR-2026-000001).
+      getTracker: (req: WithParams) => referenceOf(req) ?? '',
       generateKey: (_context, tracker) => digest(`ref:${tracker}`),
     },
   ];
@@ -65,6 +73,6 @@ export function rateLimitThrottlers(config: AppConfig): ThrottlerOptions[] {
       }),
     }),
   ],
-  providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
+  providers: [{ provide: APP_GUARD, useClass: PublicThrottlerGuard }],
 })
 export class RateLimitModule {}

@@ -4,7 +4,7 @@ import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } fro
 import { REGIONS, ROLES } from '@app/common';
 import type { Region, Role } from '@app/common';
 import type { User } from '../entities';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password';
+import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy';
 
 const lowerTrim = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
@@ -17,9 +17,16 @@ export class CreateUserDto {
   @IsEmail()
   email!: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description:
+      'NIST SP 800-63B: 15-256 characters, any characters, no composition rules; not only ' +
+      'spaces, not a repeated or sequential pattern, not a common or breached password, ' +
+      'not containing the email',
+  })
   @IsString()
-  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
+  @IsAcceptablePassword()
   password!: string;
 
   @ApiProperty({ minLength: 2, maxLength: 200 })
@@ -66,11 +73,13 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional({
     minLength: PASSWORD_MIN_LENGTH,
-    description: 'sets a new password and revokes existing tokens',
+    maxLength: PASSWORD_MAX_LENGTH,
+    description:
+      'sets a new password and revokes existing tokens; the rules of POST /admin/users apply',
   })
   @IsOptional()
   @IsString()
-  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
+  @IsAcceptablePassword()
   password?: string;
 }
 

@@ -7,7 +7,9 @@ import type { Region, Role } from '@app/common';
 import { AuditService } from '@app/audit';
 import type { StaffPrincipal } from '../access/staff-principal';
 import { User } from '../entities';
+import { LoginAttemptsService } from '../auth/login-attempts.service';
 import { hashPassword } from './password';
+import { passwordProblem } from './password-policy';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './user.dto';
 
 /** Who made an admin change, for the audit row. */
@@ -40,6 +42,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly attempts: LoginAttemptsService,
   ) {}
 
   async create(dto: CreateUserDto, ctx: ActorContext): Promise<User> {
@@ -88,12 +91,22 @@ export class UsersService {
   async update(id: string, dto: UpdateUserDto, ctx: ActorContext): Promise<User> {
     const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
     return this.dataSource.transaction(async (manager) => {
+      // A new password lifts the account's sign-in locks. First, as sign-in takes its counters
+      // before the users row too: the same lock order, so the two cannot deadlock.
+      if (passwordHash) await this.attempts.clearAccount(id, manager);
       await manager.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_CHANGE_LOCK]);
       const user = await manager.findOne(User, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
       if (!user) throw new NotFoundProblem('User');
+      // The DTO checked the context-free rules; the account's email is only known here.
+      const weak = dto.password ? passwordProblem(dto.password, { email: user.email }) : null;
+      if (weak) {
+        throw new BadRequestProblem('The password is not acceptable', [
+          { field: 'password', message: weak },
+        ]);
+      }
       const changes: Record<string, unknown> = {};
       const role = dto.role ?? user.role;
       // Becoming an admin makes the account national unless a region is (wrongly) given.

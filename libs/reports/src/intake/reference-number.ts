@@ -3,14 +3,8 @@ export function formatReference(year: number, sequence: number): string {
   return `FR-${year}-${sequence.toString().padStart(6, '0')}`;
 }
 
-const REFERENCE_PATTERN = /^FR-[0-9]{4}-[0-9]{6,9}$/;
-
-/** Upper-cased and trimmed when it has the shape of a reference, else null. */
-export function normalizeReference(input: unknown): string | null {
-  if (typeof input !== 'string' || input.length > 32) return null;
-  const reference = input.trim().toUpperCase();
-  return REFERENCE_PATTERN.test(reference) ? reference : null;
-}
+// The shape lives in @app/common: the per-reference rate limit (identity) keys on it too.
+export { normalizeReference } from '@app/common';
 
 /** Calendar year of an instant in the reporting time zone (a report at 00:30 on 1 January). */
 export function yearIn(timeZone: string, at: Date): number {
