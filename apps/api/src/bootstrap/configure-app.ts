@@ -14,6 +14,7 @@ import {
   codeForStatus,
 } from '@app/common';
 import { AppConfig } from '@app/config';
+import { DependencyMonitor } from '../health/dependency-monitor';
 
 export const API_PREFIX = 'api/v1';
 export const PUBLIC_DIR = join(__dirname, '..', '..', 'public');
@@ -66,7 +67,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(jsonShapeLimit);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter(app.get(DependencyMonitor)));
   app.useStaticAssets(PUBLIC_DIR, { index: 'index.html', extensions: ['html'] });
   app.enableShutdownHooks();
 
