@@ -3,11 +3,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   bodyParserStatus,
   createValidationPipe,
   jsonShapeLimit,
+  LogUrlPolicy,
   problem,
   PROBLEM_CONTENT_TYPE,
   ProblemDetailsFilter,
@@ -25,6 +27,17 @@ function opsAliases(req: Request, _res: Response, next: NextFunction) {
   if (req.url.startsWith('/health/') || req.url === '/metrics')
     req.url = `/${API_PREFIX}${req.url}`;
   next();
+}
+
+/** Names of the web form's files and folders, which the log may show as they are. */
+function publicSegments(): string[] {
+  try {
+    return readdirSync(PUBLIC_DIR, { recursive: true, encoding: 'utf8' }).flatMap((p) =>
+      p.split(/[\\/]/),
+    );
+  } catch {
+    return [];
+  }
 }
 
 /** Body-parser failures (bad JSON, too large) happen before Nest; answer them as problems. */
@@ -87,4 +100,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  const urls = app.get(LogUrlPolicy);
+  urls.learn(document);
+  urls.learnSegments(['docs', 'docs-json', ...publicSegments()]);
 }
