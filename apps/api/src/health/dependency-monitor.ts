@@ -35,6 +35,8 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 export class DependencyMonitor implements OutageReporter, OnModuleDestroy {
   private readonly logger = new Logger('Dependencies');
   private readonly outages = new Map<Dependency, Outage>();
+  /** Recovery probes in flight: a server that does not answer must not pile them up. */
+  private readonly recovering = new Set<Dependency>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -72,6 +74,16 @@ export class DependencyMonitor implements OutageReporter, OnModuleDestroy {
     }
   }
 
+  private async recover(dependency: Dependency): Promise<void> {
+    if (this.recovering.has(dependency)) return;
+    this.recovering.add(dependency);
+    try {
+      await this.probeAndRecord(dependency);
+    } finally {
+      this.recovering.delete(dependency);
+    }
+  }
+
   private async probe(dependency: Dependency): Promise<void> {
     if (dependency === 'postgres') {
       await this.dataSource.query('SELECT 1');
@@ -82,7 +94,7 @@ export class DependencyMonitor implements OutageReporter, OnModuleDestroy {
   }
 
   private markDown(dependency: Dependency, reason: string, failedRequests: number): void {
-    const timer = setInterval(() => void this.probeAndRecord(dependency), RECOVERY_PROBE_MS);
+    const timer = setInterval(() => void this.recover(dependency), RECOVERY_PROBE_MS);
     timer.unref();
     this.outages.set(dependency, { since: Date.now(), failedRequests, timer });
     this.logger.warn(`${dependency} is unavailable (${reason}); requests that need it get 503`);
