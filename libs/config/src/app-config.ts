@@ -8,8 +8,14 @@ export interface AppConfig {
     corsOrigins: string[];
     /** Express `trust proxy`: false (none), a hop count, or a list of addresses and ranges. */
     trustProxy: false | number | string[];
+    /** Node server timeouts, ms: whole request, headers, idle keep-alive. */
+    requestTimeoutMs: number;
+    headersTimeoutMs: number;
+    keepAliveTimeoutMs: number;
   };
   databaseUrl: string;
+  /** PostgreSQL statement_timeout per process kind, ms. */
+  statementTimeoutMs: { api: number; worker: number };
   redis: { url: string; prefix: string };
   /** Secrets: never log this section. */
   secrets: {

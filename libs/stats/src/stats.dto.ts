@@ -6,6 +6,7 @@ import type { FraudType, Region } from '@app/common';
 /** Period and filters shared by every totals endpoint. */
 export class StatsFilterQuery {
   @ApiPropertyOptional({
+    format: 'date',
     example: '2026-01-01',
     description: 'First day (inclusive) in the reporting time zone; default to − 30 days',
   })
@@ -14,6 +15,7 @@ export class StatsFilterQuery {
   from?: string;
 
   @ApiPropertyOptional({
+    format: 'date',
     example: '2026-02-01',
     description: 'Day after the last (exclusive); default tomorrow (today included)',
   })
@@ -70,12 +72,18 @@ export class QueueStatsQuery {
   @IsIn(REGIONS)
   region?: Region;
 
-  @ApiPropertyOptional({ description: 'Window of the median times; default to − 30 days' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Window of the median times; default to − 30 days',
+  })
   @IsOptional()
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Window end (exclusive); default tomorrow' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Window end (exclusive); default tomorrow',
+  })
   @IsOptional()
   @IsCalendarDate()
   to?: string;

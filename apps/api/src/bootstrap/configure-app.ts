@@ -3,17 +3,21 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   bodyParserStatus,
   createValidationPipe,
   jsonShapeLimit,
+  LogUrlPolicy,
   problem,
   PROBLEM_CONTENT_TYPE,
   ProblemDetailsFilter,
   codeForStatus,
 } from '@app/common';
 import { AppConfig } from '@app/config';
+import { DependencyMonitor } from '../health/dependency-monitor';
+import { applyServerTimeouts } from './server-timeouts';
 
 export const API_PREFIX = 'api/v1';
 export const PUBLIC_DIR = join(__dirname, '..', '..', 'public');
@@ -23,6 +27,17 @@ function opsAliases(req: Request, _res: Response, next: NextFunction) {
   if (req.url.startsWith('/health/') || req.url === '/metrics')
     req.url = `/${API_PREFIX}${req.url}`;
   next();
+}
+
+/** Names of the web form's files and folders, which the log may show as they are. */
+function publicSegments(): string[] {
+  try {
+    return readdirSync(PUBLIC_DIR, { recursive: true, encoding: 'utf8' }).flatMap((p) =>
+      p.split(/[\\/]/),
+    );
+  } catch {
+    return [];
+  }
 }
 
 /** Body-parser failures (bad JSON, too large) happen before Nest; answer them as problems. */
@@ -39,6 +54,7 @@ function bodyErrors(err: unknown, _req: Request, res: Response, next: NextFuncti
 /** Everything the API needs besides its modules; shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
+  applyServerTimeouts(app.getHttpServer(), config.http);
   // X-Forwarded-For is believed only from the configured proxies (TRUSTED_PROXIES); by default
   // from none, so a client cannot pick its own address for the per-IP limits.
   app.set('trust proxy', config.http.trustProxy);
@@ -68,7 +84,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(jsonShapeLimit);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter(app.get(DependencyMonitor)));
   app.useStaticAssets(PUBLIC_DIR, { index: 'index.html', extensions: ['html'] });
   app.enableShutdownHooks();
 
@@ -86,4 +102,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  const urls = app.get(LogUrlPolicy);
+  urls.learn(document);
+  urls.learnSegments(['docs', 'docs-json', ...publicSegments()]);
 }

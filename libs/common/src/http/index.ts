@@ -1,3 +1,4 @@
 export * from './logger.module';
+export * from './log-url';
 export * from './redact-paths';
 export * from './json-shape';

@@ -25,18 +25,3 @@ export const REDACT_PATHS = [
   '*.driverError.detail',
   'err.detail',
 ];
-
-/**
- * The URL without query values (`/api/v1/identifiers?value=[redacted]`): staff look-ups put
- * phones and card numbers in the query string.
- */
-export function redactQueryString(url: string): string {
-  const at = url.indexOf('?');
-  if (at < 0) return url;
-  const names = url
-    .slice(at + 1)
-    .split('&')
-    .filter(Boolean)
-    .map((pair) => `${pair.split('=')[0]}=[redacted]`);
-  return `${url.slice(0, at)}?${names.join('&')}`;
-}

@@ -28,12 +28,20 @@ export class IdentifierLookupQueryDto {
 }
 
 export class TopIdentifiersQueryDto {
-  @ApiPropertyOptional({ example: '2025-01-01', description: 'inclusive; default 30 days ago' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2025-01-01',
+    description: 'inclusive; default 30 days ago',
+  })
   @IsOptional()
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2025-02-01', description: 'exclusive; default tomorrow' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2025-02-01',
+    description: 'exclusive; default tomorrow',
+  })
   @IsOptional()
   @IsCalendarDate()
   to?: string;
