@@ -92,6 +92,16 @@ function reachableAs(runAs: RunAs, path: string, test: '-x' | '-w'): boolean {
   return r.status === 0;
 }
 
+/** The outermost directory on the way to path that the `postgres` user cannot enter. */
+function firstUnreachable(runAs: RunAs, path: string): string {
+  const parts = path.split('/').filter(Boolean);
+  for (let i = 1; i < parts.length; i++) {
+    const dir = `/${parts.slice(0, i).join('/')}`;
+    if (!reachableAs(runAs, dir, '-x')) return dir;
+  }
+  return path;
+}
+
 export function isPortFree(port: number): Promise<boolean> {
   return new Promise((done) => {
     const server = createServer();
@@ -206,7 +216,7 @@ export async function startEmbeddedPostgres(log: (m: string) => void): Promise<E
   const asPostgresUser = runAs.uid !== undefined;
   mkdirSync(dirname(dir), { recursive: true });
   for (const path of [bins.postgres, bins.initdb, dirname(dir)]) {
-    if (!reachableAs(runAs, path, '-x')) throw unreadableAsPostgres(path);
+    if (!reachableAs(runAs, path, '-x')) throw unreadableAsPostgres(firstUnreachable(runAs, path));
   }
   ensureExecutable(bins.postgres);
   ensureExecutable(bins.initdb);

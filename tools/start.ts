@@ -5,7 +5,7 @@
  * restarted with backoff while the other keeps serving; SIGTERM/SIGINT stop both, then
  * PostgreSQL, then this process. The banner with the URLs and the first admin comes last.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError, loadConfig } from '@app/config';
 import { checkPostgres, runMigrations } from '@app/database';
@@ -36,7 +36,9 @@ function writeState() {
     port: running.port ?? null,
   };
   mkdirSync(dirname(STATE_FILE), { recursive: true });
-  writeFileSync(STATE_FILE, `${JSON.stringify(state)}\n`);
+  // Write, then rename: a reader never sees half a file.
+  writeFileSync(`${STATE_FILE}.tmp`, `${JSON.stringify(state)}\n`);
+  renameSync(`${STATE_FILE}.tmp`, STATE_FILE);
 }
 
 /** Stops the apps (in parallel), then PostgreSQL, then exits. Safe to call more than once. */

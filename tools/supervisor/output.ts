@@ -70,8 +70,8 @@ export class Output {
       app: 'start',
       msg,
     };
-    const out = level === 'info' ? process.stdout : process.stderr;
-    out.write(
+    // stdout like the apps' pino logs, so one stream holds the whole log in order.
+    process.stdout.write(
       this.pretty ? this.pretty({ ...entry, app: 'start ' }) : `${JSON.stringify(entry)}\n`,
     );
   }
