@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   bannerOf,
+  deleteQueueKeys,
   freePort,
   isAlive,
   isPortFree,
@@ -26,12 +27,14 @@ function workDir(label: string): string {
   return dir;
 }
 
+const queuePrefix = (label: string) => `t-start-${label}-${process.pid}`;
+
 async function boot(label: string) {
   const cwd = workDir(label);
   const port = await freePort();
   const run = startSupervisor(cwd, {
     PORT: String(port),
-    QUEUE_PREFIX: `t-start-${label}-${process.pid}`,
+    QUEUE_PREFIX: queuePrefix(label),
     // The worker's /metrics listener (when it has one) must not collide between the two runs.
     WORKER_METRICS_PORT: String(await freePort()),
   });
@@ -65,6 +68,7 @@ describe('npm start: supervisor', () => {
   afterAll(async () => {
     if (a?.run.proc.exitCode === null) await stop(a.run);
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    for (const label of ['a', 'b']) await deleteQueueKeys(queuePrefix(label));
   });
 
   it('prints the banner last, once both apps are ready, and its admin password signs in', async () => {
