@@ -21,16 +21,16 @@ function files(dir) {
 }
 
 /** Content hash (not mtimes: a checkout or a copy touches every mtime). */
-function sourceHash() {
+function sourceHash(root = ROOT) {
   const hash = createHash('sha256');
-  const tsconfigs = readdirSync(ROOT)
+  const tsconfigs = readdirSync(root)
     .filter((f) => /^tsconfig.*\.json$/.test(f))
     .sort();
   const all = [
-    ...SOURCES.flatMap((d) => files(join(ROOT, d))),
-    ...[...FILES, ...tsconfigs].map((f) => join(ROOT, f)).filter((f) => existsSync(f)),
+    ...SOURCES.filter((d) => existsSync(join(root, d))).flatMap((d) => files(join(root, d))),
+    ...[...FILES, ...tsconfigs].map((f) => join(root, f)).filter((f) => existsSync(f)),
   ];
-  for (const f of all) hash.update(relative(ROOT, f)).update('\0').update(readFileSync(f));
+  for (const f of all) hash.update(relative(root, f)).update('\0').update(readFileSync(f));
   return hash.digest('hex');
 }
 

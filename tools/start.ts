@@ -16,7 +16,9 @@ import { Output, wantsPretty } from './supervisor/output';
 import { SupervisedChild } from './supervisor/supervised-child';
 
 /** How long an app gets to drain (HTTP requests, running jobs) before it is killed. */
-const CHILD_STOP_TIMEOUT_MS = Number(process.env.START_STOP_TIMEOUT_MS ?? 20_000);
+const CHILD_STOP_TIMEOUT_MS = /^\d+$/.test(process.env.START_STOP_TIMEOUT_MS ?? '')
+  ? Number(process.env.START_STOP_TIMEOUT_MS)
+  : 20_000;
 /** Pids of everything npm start runs, for operators and the supervisor's e2e suite. */
 const STATE_FILE = resolve(process.env.START_STATE_FILE ?? './.data/start.json');
 
