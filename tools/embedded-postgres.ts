@@ -35,6 +35,8 @@ export interface EmbeddedDb {
   /** Called when a PostgreSQL this call started exits without stop() being called. */
   onUnexpectedExit(listener: (lastOutput: string) => void): void;
   stop(): Promise<void>;
+  /** SIGKILL to what this call started, at once (PostgreSQL recovers on its next start). */
+  kill(): void;
 }
 
 const DATABASE = 'fraud';
@@ -291,6 +293,10 @@ export async function startEmbeddedPostgres(log: (m: string) => void): Promise<E
     port,
     onUnexpectedExit: (l) => exitListeners.push(l),
     stop,
+    kill: () => {
+      stopping = true;
+      killGroup(child.pid!, 'SIGKILL');
+    },
   };
 }
 
@@ -320,6 +326,7 @@ export async function resolveDatabase(log: (m: string) => void): Promise<Embedde
     url,
     onUnexpectedExit: () => undefined,
     stop: async () => undefined,
+    kill: () => undefined,
   });
   if (process.env.DATABASE_URL) return notOurs(process.env.DATABASE_URL);
   const dir = resolve(process.env.EMBEDDED_PG_DIR ?? './.data/postgres');

@@ -26,6 +26,7 @@ const output = new Output(wantsPretty(process.env, process.stdout.isTTY === true
 const running: { db?: EmbeddedDb; children: SupervisedChild[]; port?: number } = { children: [] };
 let stopping = false;
 let started = false;
+let firstSignalAt = 0;
 
 function writeState() {
   if (stopping) return;
@@ -63,6 +64,18 @@ function onSignal(signal: NodeJS.Signals) {
     stopping = true;
     return;
   }
+  // Ctrl-C under npm arrives twice at once (from the terminal, and forwarded by npm): only a
+  // signal a second or more after the first is a second Ctrl-C.
+  if (stopping && Date.now() - firstSignalAt >= 1000) {
+    // A second Ctrl-C: the person does not want to wait for the drain.
+    output.log('warn', `${signal} again: killing the apps and PostgreSQL`);
+    for (const c of running.children) c.kill();
+    running.db?.kill();
+    rmSync(STATE_FILE, { force: true });
+    process.exit(1);
+  }
+  if (stopping) return;
+  firstSignalAt = Date.now();
   void stopAll(0);
 }
 

@@ -84,6 +84,13 @@ export class SupervisedChild {
     this.restartTimer = setTimeout(() => this.start(), delay);
   }
 
+  /** No draining: the second Ctrl-C. */
+  kill(): void {
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
+    this.proc?.kill('SIGKILL');
+  }
+
   /** SIGTERM (the app drains: HTTP requests, running jobs), SIGKILL after timeoutMs. */
   async stop(timeoutMs: number): Promise<void> {
     this.stopping = true;
