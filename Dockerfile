@@ -8,9 +8,14 @@ RUN npm run build && npm prune --omit=dev
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
+ENV EVIDENCE_DIR=/var/lib/fraud/evidence
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+# The evidence volume is mounted here. A new named volume takes the owner of the image's
+# directory, so it must exist and belong to `node` before USER node, or uploads fail (EACCES).
+RUN mkdir -p /var/lib/fraud/evidence && chown -R node:node /var/lib/fraud
 USER node
-EXPOSE 3000
+# 3000: the API; 9464: the worker's /metrics.
+EXPOSE 3000 9464
 CMD ["node", "dist/apps/api/src/main.js"]

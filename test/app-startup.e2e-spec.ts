@@ -48,7 +48,9 @@ describe('startup: one clear line for a broken environment', () => {
       expect(code).toBe(1);
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/Redis is not reachable at REDIS_URL=redis:\/\/127\.0\.0\.1:6390/);
-      expect(lines[0]).toMatch(/docker compose up -d redis.*apt-get install redis-server.*brew/);
+      expect(lines[0]).toMatch(
+        /docker run -d -p 127\.0\.0\.1:6379:6379 redis:7-alpine .*apt-get install redis-server.*brew/,
+      );
     });
 
     it(`${app}: a malformed variable is named`, () => {

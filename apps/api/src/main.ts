@@ -15,7 +15,21 @@ async function main() {
   const app = await createApiApp(config);
   await app.listen(config.http.port, config.http.host);
   const base = `http://localhost:${config.http.port}`;
-  console.log(`API ready: ${base}/api/v1  docs: ${base}/api/docs  form: ${base}/`);
+  announceReady(`API ready: ${base}/api/v1  docs: ${base}/api/docs  form: ${base}/`);
+}
+
+/**
+ * Run alone: print that it is ready. Forked by `npm start` (an IPC channel exists): tell the
+ * supervisor, which prints one banner once both apps are ready, and shut down gracefully
+ * (SIGTERM: enableShutdownHooks) when the supervisor is gone rather than live on orphaned.
+ */
+function announceReady(line: string) {
+  if (!process.send) {
+    console.log(line);
+    return;
+  }
+  process.send({ type: 'ready' });
+  process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 }
 
 main().catch((err: unknown) => {

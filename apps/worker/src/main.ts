@@ -13,7 +13,21 @@ async function main() {
     process.exit(1);
   }
   await createWorkerApp(config);
-  console.log('Worker ready');
+  announceReady('Worker ready');
+}
+
+/**
+ * Run alone: print that it is ready. Forked by `npm start` (an IPC channel exists): tell the
+ * supervisor, which prints one banner once both apps are ready, and shut down gracefully
+ * (SIGTERM: enableShutdownHooks) when the supervisor is gone rather than live on orphaned.
+ */
+function announceReady(line: string) {
+  if (!process.send) {
+    console.log(line);
+    return;
+  }
+  process.send({ type: 'ready' });
+  process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 }
 
 main().catch((err: unknown) => {

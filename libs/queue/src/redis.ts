@@ -34,7 +34,8 @@ export async function checkRedis(url: string): Promise<string | null> {
     const safe = url.replace(/\/\/[^@/]*@/, '//***@');
     return (
       `Redis is not reachable at REDIS_URL=${safe} (${e.code ?? e.message ?? 'error'}). ` +
-      'Start one: `docker compose up -d redis`, or `apt-get install redis-server`, ' +
+      'Start one: `docker run -d -p 127.0.0.1:6379:6379 redis:7-alpine --maxmemory-policy noeviction`, ' +
+      'or `apt-get install redis-server`, ' +
       'or `brew install redis && brew services start redis`; or set REDIS_URL.'
     );
   } finally {
