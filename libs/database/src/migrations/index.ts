@@ -6,6 +6,7 @@ import { CaseWorkflow1763830000000 } from './1763830000000-CaseWorkflow';
 import { AppendOnlyHistory1763830000100 } from './1763830000100-AppendOnlyHistory';
 import { StatsStableFigures1763840000100 } from './1763840000100-StatsStableFigures';
 import { DerivedReportFigures1763900000000 } from './1763900000000-DerivedReportFigures';
+import { TakedownsLoansFlags1764100000000 } from './1764100000000-TakedownsLoansFlags';
 
 // Migrations are immutable history: each spells its SQL and vocabularies out and imports only
 // `typeorm` (migrations-are-literal.spec.ts), so a fresh database always gets what an old one got.
@@ -19,4 +20,5 @@ export const MIGRATIONS: (new () => object)[] = [
   StatsRollups1763840000001,
   StatsStableFigures1763840000100,
   DerivedReportFigures1763900000000,
+  TakedownsLoansFlags1764100000000,
 ];
