@@ -3,14 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@app/identity';
 import { QueueModule } from '@app/queue';
 import { ReportsModule } from '@app/reports';
-import {
-  CaseCounter,
-  CaseEvent,
-  CaseFlag,
-  CaseIdentifier,
-  Case,
-  OffenderRecord,
-} from './entities';
+import { CaseCounter, CaseEvent, CaseFlag, CaseIdentifier, Case, OffenderRecord } from './entities';
 import { CaseMergeService } from './merge/case-merge.service';
 import { CaseQueueService } from './queue/case-queue.service';
 import { SlaTimersService } from './sla/sla-timers.service';

@@ -62,7 +62,9 @@ export class TakedownsLoansFlags1764100000000 implements MigrationInterface {
         CONSTRAINT "fk_takedowns_outcome_by" FOREIGN KEY ("outcome_by") REFERENCES "users"("id") ON DELETE RESTRICT
       )`);
     await q(`CREATE INDEX "ix_takedowns_case_id" ON "takedowns" ("case_id")`);
-    await q(`CREATE INDEX "ix_takedowns_identifier" ON "takedowns" ("identifier_type", "identifier_value")`);
+    await q(
+      `CREATE INDEX "ix_takedowns_identifier" ON "takedowns" ("identifier_type", "identifier_value")`,
+    );
     await q(`CREATE INDEX "ix_takedowns_blocked_at" ON "takedowns" ("outcome_at")
               WHERE "outcome" = 'blocked'`);
     await q(`CREATE INDEX "ix_takedowns_pending" ON "takedowns" ("requested_at")
