@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  IsDefined,
   IsIn,
+  IsObject,
   IsInt,
   IsOptional,
   IsString,
@@ -41,6 +43,8 @@ export class CreateTakedownDto {
   kind!: TakedownKind;
 
   @ApiProperty({ type: TakedownIdentifierDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => TakedownIdentifierDto)
   identifier!: TakedownIdentifierDto;
