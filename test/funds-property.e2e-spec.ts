@@ -15,7 +15,8 @@ import {
 } from '@app/testing';
 
 /**
- * Property: any sequence of freezes, releases, reimbursements and reversals, sent through the
+ * Property: any sequence of freezes, releases, reimbursements, reversals, pyramid flags and
+ * takedowns, sent through the
  * HTTP API, (1) gets exactly the status a simple model of the invariants predicts, and (2)
  * leaves every total the API reports (GET /cases/{id}/funds, GET /stats/summary) equal to an
  * independent recomputation from the raw ledger rows (read with plain SQL, summed here, days
@@ -44,7 +45,24 @@ type Op =
     }
   | { kind: 'release'; sel: number; tiyn: number; victim: boolean; reportSel: number }
   | { kind: 'reimburse'; reportSel: number; tiyn: number; ago: number; wrongCase: boolean }
-  | { kind: 'reverse'; sel: number };
+  | { kind: 'reverse'; sel: number }
+  | { kind: 'flag'; caseIdx: number; withdraw: boolean }
+  | {
+      kind: 'takedown';
+      caseIdx: number;
+      what: TakedownWhat;
+      outcome: 'blocked' | 'refused' | null;
+      ago: number;
+    };
+
+const TAKEDOWN_WHATS = ['messenger_chat', 'website', 'social_profile', 'phone_number'] as const;
+type TakedownWhat = (typeof TAKEDOWN_WHATS)[number];
+const takedownIdentifier = (what: TakedownWhat) => {
+  const tag = Math.random().toString(36).slice(2, 10);
+  if (what === 'phone_number') return { type: 'phone', value: uniquePhone() };
+  if (what === 'social_profile') return { type: 'social_profile', value: `instagram.com/${tag}` };
+  return { type: 'url', value: what === 'website' ? `https://${tag}.kz/` : `t.me/${tag}` };
+};
 
 const ago = fc.integer({ min: 0, max: 60 * 24 * 45 }); // minutes, up to 45 days back
 const tiyn = fc.integer({ min: 1, max: 60_000 });
@@ -72,6 +90,18 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     wrongCase: fc.boolean(),
   }),
   fc.record({ kind: fc.constant('reverse' as const), sel: fc.nat() }),
+  fc.record({
+    kind: fc.constant('flag' as const),
+    caseIdx: fc.integer({ min: 0, max: 1 }),
+    withdraw: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant('takedown' as const),
+    caseIdx: fc.integer({ min: 0, max: 1 }),
+    what: fc.constantFrom(...TAKEDOWN_WHATS),
+    outcome: fc.constantFrom('blocked' as const, 'refused' as const, null),
+    ago,
+  }),
 );
 
 interface ModelReport {
@@ -89,6 +119,7 @@ describe('funds: random operation sequences agree with the raw ledger', () => {
   const reports: ModelReport[] = [];
   const freezes: Array<{ id: string; caseIdx: number; amount: bigint; released: bigint }> = [];
   const reimbursements: Array<{ id: string; reversed: boolean }> = [];
+  const flagged = [false, false];
 
   beforeAll(async () => {
     d = await startDeployment({ label: 'funds-property', worker: true });
@@ -194,6 +225,32 @@ describe('funds: random operation sequences agree with the raw ledger', () => {
         }
         return [ok ? 201 : 409, res.status];
       }
+      case 'flag': {
+        const caseId = cases[op.caseIdx];
+        if (op.withdraw) {
+          const res = await staff.api.delete(`/cases/${caseId}/flags/financial_pyramid`);
+          if (res.status === 204) flagged[op.caseIdx] = false;
+          return [flagged[op.caseIdx] || res.status === 204 ? 204 : 404, res.status];
+        }
+        const res = await staff.api.post(`/cases/${caseId}/flags`, { flag: 'financial_pyramid' });
+        const expected = flagged[op.caseIdx] ? 409 : 201;
+        if (res.status === 201) flagged[op.caseIdx] = true;
+        return [expected, res.status];
+      }
+      case 'takedown': {
+        const res = await staff.api.post(`/cases/${cases[op.caseIdx]}/takedowns`, {
+          kind: op.what,
+          identifier: takedownIdentifier(op.what),
+          platform: 'Telegram',
+          requestedAt: when(op.ago + 60),
+        });
+        if (res.status !== 201 || op.outcome === null) return [201, res.status];
+        const outcome = await staff.api.post(`/takedowns/${res.body.id}/outcome`, {
+          outcome: op.outcome,
+          at: when(op.ago),
+        });
+        return [200, outcome.status];
+      }
       case 'reverse': {
         if (reimbursements.length === 0) return null;
         const target = reimbursements[op.sel % reimbursements.length];
@@ -252,6 +309,19 @@ describe('funds: random operation sequences agree with the raw ledger', () => {
         )
       ).map((r) => r.reimbursement_id),
     );
+    const flagRows = await sql<{ case_id: string; set_at: Date }>(
+      d,
+      `SELECT case_id, set_at FROM case_flags
+        WHERE flag = 'financial_pyramid' AND withdrawn_at IS NULL`,
+    );
+    const blockedRows = await sql<{ case_id: string; kind: string; outcome_at: Date }>(
+      d,
+      `SELECT case_id, kind, outcome_at FROM takedowns WHERE outcome = 'blocked'`,
+    );
+    const blocked = (kinds: string[]) =>
+      blockedRows.filter(
+        (t) => kinds.includes(t.kind) && inPeriod(t.outcome_at) && inRegion(t.case_id),
+      ).length;
     const sum = (values: string[]) => values.reduce((s, v) => s + BigInt(v), 0n);
     const rep = reportRows.filter(
       (r) => inPeriod(r.submitted_at) && (region === undefined || r.region === region),
@@ -271,6 +341,10 @@ describe('funds: random operation sequences agree with the raw ledger', () => {
         sum(frz.filter((f) => f.stage === 'withdrawal_abroad').map((f) => f.amount_tiyn)),
       ),
       reimbursedTotal: money(sum(rmb.map((r) => r.amount_tiyn))),
+      pyramidsDetected: flagRows.filter((f) => inPeriod(f.set_at) && inRegion(f.case_id)).length,
+      chatsClosed: blocked(['messenger_chat']),
+      linksBlocked: blocked(['website', 'social_profile']),
+      numbersBlocked: blocked(['phone_number']),
     };
   }
 

@@ -1,5 +1,16 @@
 import { startStatsDataset, statsSummary, TestDeployment, TestStaff } from '@app/testing';
 
+/** The data set records no flags, takedowns or write-offs: stats-measures covers those. */
+const NO_MEASURES = {
+  pyramidsDetected: 0,
+  chatsClosed: 0,
+  linksBlocked: 0,
+  numbersBlocked: 0,
+  loansWrittenOffCount: 0,
+  loansWrittenOffTotal: '0.00',
+};
+const NO_MEASURE_CHANGES = Object.fromEntries(Object.keys(NO_MEASURES).map((k) => [k, null]));
+
 /**
  * Supervisor totals against the small fixed data set of support/stats-dataset.ts; the figures
  * expected below are computed by hand from it. This suite only reads the data set.
@@ -33,6 +44,7 @@ describe('stats: totals, breakdowns and export of the hand-computed data set', (
       frozenAbroadTotal: '50000.00',
       reimbursedTotal: '20000.00',
       reimbursementRate: 0.133333,
+      ...NO_MEASURES,
     });
     expect(body.previous).toEqual({
       reportsReceived: 1,
@@ -44,6 +56,7 @@ describe('stats: totals, breakdowns and export of the hand-computed data set', (
       frozenAbroadTotal: '0.00',
       reimbursedTotal: '7000.00',
       reimbursementRate: 0.046667,
+      ...NO_MEASURES,
     });
     expect(body.changePercent).toEqual({
       reportsReceived: 100,
@@ -55,6 +68,7 @@ describe('stats: totals, breakdowns and export of the hand-computed data set', (
       frozenAbroadTotal: null,
       reimbursedTotal: 185.71,
       reimbursementRate: 185.71,
+      ...NO_MEASURE_CHANGES,
     });
   });
 
@@ -70,6 +84,7 @@ describe('stats: totals, breakdowns and export of the hand-computed data set', (
       frozenAbroadTotal: '50000.00',
       reimbursedTotal: '20000.00',
       reimbursementRate: 0.2,
+      ...NO_MEASURES,
     });
     const astana = await summary(`${FEB}&region=astana`);
     expect(astana.current).toEqual({
@@ -82,6 +97,7 @@ describe('stats: totals, breakdowns and export of the hand-computed data set', (
       frozenAbroadTotal: '0.00',
       reimbursedTotal: '0.00',
       reimbursementRate: 0,
+      ...NO_MEASURES,
     });
   });
 
@@ -156,20 +172,23 @@ describe('stats: totals, breakdowns and export of the hand-computed data set', (
     const lines = res.text.trim().split('\n');
     expect(lines[0]).toBe(
       'period,region,fraudType,reportsReceived,damageReported,casesOpened,casesSolved,' +
-        'offendersDetained,frozenTotal,frozenAbroadTotal,reimbursedTotal',
+        'offendersDetained,frozenTotal,frozenAbroadTotal,reimbursedTotal,pyramidsDetected,' +
+        'chatsClosed,linksBlocked,numbersBlocked,loansWrittenOffCount,loansWrittenOffTotal',
     );
     expect(lines).toContain(
-      '2026-02-01,almaty_city,online_purchase,1,100000.00,0,0,0,10000.00,10000.00,0.00',
+      '2026-02-01,almaty_city,online_purchase,1,100000.00,0,0,0,10000.00,10000.00,0.00,0,0,0,0,0,0.00',
     );
-    expect(lines).toContain('2026-02-28,astana,phishing,1,50000.00,0,0,0,0.00,0.00,0.00');
     expect(lines).toContain(
-      '2026-02-28,almaty_city,online_purchase,0,0.00,0,0,0,40000.00,40000.00,0.00',
+      '2026-02-28,astana,phishing,1,50000.00,0,0,0,0.00,0.00,0.00,0,0,0,0,0,0.00',
+    );
+    expect(lines).toContain(
+      '2026-02-28,almaty_city,online_purchase,0,0.00,0,0,0,40000.00,40000.00,0.00,0,0,0,0,0,0.00',
     );
     const monthly = await national.api
       .get(`/stats/export?granularity=month&${FEB}&region=astana`)
       .expect(200);
     expect(monthly.text.trim().split('\n').slice(1)).toEqual([
-      '2026-02,astana,phishing,1,50000.00,0,0,0,5000.00,0.00,0.00',
+      '2026-02,astana,phishing,1,50000.00,0,0,0,5000.00,0.00,0.00,0,0,0,0,0,0.00',
     ]);
   });
 

@@ -11,3 +11,4 @@ export { ReleasesService as ReleasesServiceRef } from '../libs/funds/src/freezes
 export { ReimbursementsService as ReimbursementsServiceRef } from '../libs/funds/src/reimbursements/reimbursements.service';
 export { ReportIntakeService as ReportIntakeServiceRef } from '../libs/reports/src/intake/report-intake.service';
 export { UsersService as UsersServiceRef } from '../libs/identity/src/users/users.service';
+export { StatsQueryService as StatsQueryServiceRef } from '../libs/stats/src/stats-query.service';

@@ -22,3 +22,4 @@ export * from './fuzz-fixtures';
 export * from './fuzz-prober';
 export * from './fuzz-bodies';
 export * from './db-fingerprint';
+export * from './pdf-text';

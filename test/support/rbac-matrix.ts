@@ -37,6 +37,8 @@ import {
   SUPERVISORS_OWN,
 } from './rbac-actors';
 import type { RbacContext } from './rbac-context';
+import { caseOf } from './cases';
+import { submitReport, validReportBody } from './reports';
 
 export interface RbacRequest {
   params?: Record<string, string>;
@@ -100,6 +102,43 @@ async function reimbursementOf(ctx: RbacContext): Promise<string> {
   }
   return String(res.body.id);
 }
+
+/** A takedown requested on the OWN region's shared case. */
+const takedownOf = async (ctx: RbacContext): Promise<string> => {
+  const res = await ctx
+    .as('investigator:own')
+    .post(`/cases/${await ctx.caseId('own')}/takedowns`, {
+      kind: 'website',
+      identifier: { type: 'url', value: `https://rbac-${randomBytes(4).toString('hex')}.kz/` },
+      platform: 'PS.kz',
+    })
+    .expect(201);
+  return (res.body as { id: string }).id;
+};
+
+/** A loan write-off requested for a fresh fake_loan report of the OWN region. */
+const writeoffOf = async (ctx: RbacContext): Promise<string> => {
+  const report = await submitReport(
+    ctx.d,
+    validReportBody({
+      reporter: { region: OWN_REGION },
+      incident: { fraudType: 'fake_loan' },
+      suspects: [{ type: 'url', value: `https://loan-${randomBytes(4).toString('hex')}.kz/` }],
+      loan: {
+        lender: 'МФО',
+        contractNumber: 'L-1',
+        amount: '1000.00',
+        issuedAt: new Date(Date.now() - 86_400_000).toISOString(),
+      },
+    }),
+  );
+  await caseOf(ctx.d, report.id);
+  const res = await ctx
+    .as('investigator:own')
+    .post(`/reports/${report.reference}/loan-writeoffs`, {})
+    .expect(201);
+  return (res.body as { id: string }).id;
+};
 
 const ownCase = async (ctx: RbacContext): Promise<RbacRequest> => ({
   params: { id: await ctx.caseId('own') },
@@ -276,6 +315,85 @@ export const RBAC_MATRIX: RbacRow[] = [
       params: { id: await ctx.freezeRequestId('own') },
       body: { reason: 'RBAC probe' },
     }),
+  },
+
+  // flags, takedowns, loan write-offs: case work (not admins); withdrawing a flag: supervisors
+  {
+    method: 'POST',
+    path: '/cases/{id}/flags',
+    allow: OWN_REGION_CASEWORKERS,
+    setup: async (ctx) => ({
+      params: { id: (await ctx.newCase('own')).caseId },
+      body: { flag: 'financial_pyramid' },
+    }),
+    expect: [201],
+  },
+  {
+    method: 'DELETE',
+    path: '/cases/{id}/flags/{flag}',
+    allow: SUPERVISORS_OWN,
+    setup: async (ctx) => ({
+      params: { ...(await ownCase(ctx)).params, flag: 'financial_pyramid' },
+    }),
+    expect: [204, 404],
+  },
+  {
+    method: 'POST',
+    path: '/cases/{id}/takedowns',
+    allow: OWN_REGION_CASEWORKERS,
+    setup: async (ctx) => ({
+      ...(await ownCase(ctx)),
+      body: {
+        kind: 'messenger_chat',
+        identifier: { type: 'url', value: `t.me/rbac-${randomBytes(4).toString('hex')}` },
+        platform: 'Telegram',
+      },
+    }),
+    expect: [201],
+  },
+  {
+    method: 'POST',
+    path: '/takedowns/{id}/outcome',
+    allow: OWN_REGION_CASEWORKERS,
+    // A fresh takedown per call: the first allowed caller's outcome would close a shared one.
+    setup: async (ctx) => ({
+      params: { id: await takedownOf(ctx) },
+      body: { outcome: 'blocked', at: now() },
+    }),
+    expect: [200],
+  },
+  { method: 'GET', path: '/takedowns', allow: ALL_STAFF },
+  {
+    method: 'POST',
+    path: '/reports/{reference}/loan-writeoffs',
+    allow: OWN_REGION_CASEWORKERS,
+    setup: async (ctx) => ({
+      params: {
+        reference: (await ctx.once('case-report-own', () => ctx.newCase('own'))).report.reference,
+      },
+    }),
+    // Not a fake_loan report: past the role and region gates, the service says 409.
+    expect: [409],
+  },
+  {
+    method: 'POST',
+    path: '/loan-writeoffs/{id}/outcome',
+    allow: OWN_REGION_CASEWORKERS,
+    setup: async (ctx) => ({
+      params: { id: await writeoffOf(ctx) },
+      body: { outcome: 'refused', at: now() },
+    }),
+    expect: [200],
+  },
+  { method: 'GET', path: '/loan-writeoffs', allow: ALL_STAFF },
+  {
+    method: 'GET',
+    path: '/loan-writeoffs/{id}/letter.pdf',
+    allow: OWN_REGION_CASEWORKERS,
+    setup: async (ctx) => ({
+      params: { id: await ctx.once('writeoff-own', () => writeoffOf(ctx)) },
+    }),
+    expect: [200],
   },
 
   // stats

@@ -25,7 +25,14 @@ export const TABLE_OWNERS: Readonly<Record<string, readonly string[]>> = {
     'outbox',
     'reference_counters',
   ],
-  cases: ['cases', 'case_identifiers', 'case_events', 'offender_records', 'case_counters'],
+  cases: [
+    'cases',
+    'case_identifiers',
+    'case_events',
+    'offender_records',
+    'case_counters',
+    'case_flags',
+  ],
   funds: [
     'freeze_requests',
     'freezes',
@@ -33,6 +40,8 @@ export const TABLE_OWNERS: Readonly<Record<string, readonly string[]>> = {
     'reimbursements',
     'reimbursement_reversals',
   ],
+  takedowns: ['takedowns'],
+  loans: ['loan_writeoffs'],
   // schema_migrations is the configured migrationsTableName; the others are TypeORM's defaults.
   database: ['schema_migrations', 'migrations', 'typeorm_metadata'],
 };

@@ -6,6 +6,8 @@ import { IdentityApiModule } from '@app/identity/api';
 import { InvestigationApiModule } from '@app/investigation/api';
 import { ReportsApiModule } from '@app/reports/api';
 import { StatsApiModule } from '@app/stats/api';
+import { LoansApiModule } from '@app/loans/api';
+import { TakedownsApiModule } from '@app/takedowns/api';
 
 /**
  * Domain modules whose controllers the API serves, one line per domain; each comes from its
@@ -17,6 +19,8 @@ export const API_FEATURE_MODULES: Type[] = [
   FundsModule,
   FundsApiModule,
   CasesApiModule,
+  TakedownsApiModule,
+  LoansApiModule,
   InvestigationApiModule,
   StatsApiModule,
 ];

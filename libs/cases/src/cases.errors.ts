@@ -7,6 +7,7 @@ export type CasesConflictCode =
   | 'case-merged'
   | 'case-not-active'
   | 'case-not-held'
+  | 'flag-already-set'
   | 'merge-not-allowed'
   | 'no-region'
   | 'offenders-not-allowed'

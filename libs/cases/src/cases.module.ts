@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@app/identity';
 import { QueueModule } from '@app/queue';
 import { ReportsModule } from '@app/reports';
-import { CaseCounter, CaseEvent, CaseIdentifier, Case, OffenderRecord } from './entities';
+import { CaseCounter, CaseEvent, CaseFlag, CaseIdentifier, Case, OffenderRecord } from './entities';
 import { CaseMergeService } from './merge/case-merge.service';
 import { CaseQueueService } from './queue/case-queue.service';
 import { SlaTimersService } from './sla/sla-timers.service';
@@ -11,8 +11,16 @@ import { SlaService } from './sla/sla.service';
 import { TriageService } from './triage/triage.service';
 import { CaseRecordsService } from './workflow/case-records.service';
 import { CaseWorkflowService } from './workflow/case-workflow.service';
+import { CaseFlagsService } from './flags/case-flags.service';
 
-export const CASE_ENTITIES = [Case, CaseIdentifier, CaseEvent, OffenderRecord, CaseCounter];
+export const CASE_ENTITIES = [
+  Case,
+  CaseIdentifier,
+  CaseEvent,
+  OffenderRecord,
+  CaseCounter,
+  CaseFlag,
+];
 
 /** Provided and exported by CasesModule: the services both apps use. */
 const CORE_SERVICES = [
@@ -23,6 +31,7 @@ const CORE_SERVICES = [
   CaseWorkflowService,
   CaseRecordsService,
   CaseMergeService,
+  CaseFlagsService,
 ];
 
 /**

@@ -29,3 +29,5 @@ export { reportPriority, casePriority, mostUrgent } from './triage/priority';
 export { CASE_SUMMARY_FROM, loadCaseSummary, toCaseSummary } from './queue/case-views';
 export type { CaseSummaryRow } from './queue/case-views';
 export { CaseSummaryDto } from './dtos/case-responses.dto';
+export { CaseFlagsService } from './flags/case-flags.service';
+export { CaseFlagDto } from './flags/case-flags.dto';

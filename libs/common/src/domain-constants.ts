@@ -128,6 +128,27 @@ export const REIMBURSEMENT_SOURCES = [
 ] as const;
 export type ReimbursementSource = (typeof REIMBURSEMENT_SOURCES)[number];
 
+/** Case flags (DESIGN "Takedowns, schemes and loans"): set once, withdrawn by a supervisor. */
+export const CASE_FLAGS = ['financial_pyramid'] as const;
+export type CaseFlagName = (typeof CASE_FLAGS)[number];
+
+/** What a takedown asks a platform, operator or bank to block. */
+export const TAKEDOWN_KINDS = [
+  'messenger_chat',
+  'website',
+  'social_profile',
+  'phone_number',
+  'card',
+  'other',
+] as const;
+export type TakedownKind = (typeof TAKEDOWN_KINDS)[number];
+
+export const TAKEDOWN_OUTCOMES = ['blocked', 'refused'] as const;
+export type TakedownOutcome = (typeof TAKEDOWN_OUTCOMES)[number];
+
+export const LOAN_WRITEOFF_OUTCOMES = ['written_off', 'refused'] as const;
+export type LoanWriteoffOutcome = (typeof LOAN_WRITEOFF_OUTCOMES)[number];
+
 /**
  * `'a', 'b'` for a CHECK constraint's `IN (...)`. The tuples above are fixed identifiers, but
  * quotes are still escaped so a careless future value cannot break the DDL.

@@ -29,6 +29,8 @@ export interface AppConfig {
   jwtTtlSeconds: number;
   bootstrapAdmin: { email?: string; password?: string };
   reportingTimeZone: string;
+  /** The unit named on the letters to lenders. */
+  letterUnitName: string;
   logLevel: string;
   evidenceDir: string;
   /** Disk quotas of citizen evidence (docs/intake.md, "Evidence"). */

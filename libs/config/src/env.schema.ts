@@ -121,6 +121,11 @@ export class EnvironmentVariables {
   })
   REPORTING_TIME_ZONE = 'Asia/Almaty';
 
+  /** The unit that signs the letters to lenders (loan write-offs), as printed on them. */
+  @IsString()
+  @MinLength(2, { message: 'LETTER_UNIT_NAME must name the unit' })
+  LETTER_UNIT_NAME = 'Служба по противодействию киберпреступности';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

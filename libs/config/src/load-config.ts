@@ -131,6 +131,7 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
     jwtTtlSeconds: env.JWT_TTL_SECONDS,
     bootstrapAdmin: { email: env.BOOTSTRAP_ADMIN_EMAIL, password: env.BOOTSTRAP_ADMIN_PASSWORD },
     reportingTimeZone: env.REPORTING_TIME_ZONE,
+    letterUnitName: env.LETTER_UNIT_NAME,
     logLevel: env.LOG_LEVEL,
     evidenceDir: resolve(env.EVIDENCE_DIR),
     evidenceLimits: {

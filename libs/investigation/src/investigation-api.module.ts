@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { PiiModule } from '@app/common';
 import { AuditModule } from '@app/audit';
+import { CasesModule } from '@app/cases';
 import { FundsModule } from '@app/funds';
+import { LoansModule } from '@app/loans';
+import { TakedownsModule } from '@app/takedowns';
 import { IdentityModule } from '@app/identity';
 import { CaseDetailController } from './cases/case-detail.controller';
 import { CaseDetailService } from './cases/case-detail.service';
@@ -12,12 +15,20 @@ import { IdentifiersService } from './identifiers/identifiers.service';
 import { StaffReportsService } from './reports/staff-reports.service';
 
 /**
- * Read models that join several domains (reports, cases, funds): the case detail, the staff
+ * Read models that join several domains (reports, cases, funds, takedowns, loans): the case detail, the staff
  * report view, identifier search and the citizen status page (API app). Owns no tables and
  * writes nothing; it sits above reports, cases and funds, and nothing imports it but the app.
  */
 @Module({
-  imports: [FundsModule, IdentityModule, PiiModule, AuditModule],
+  imports: [
+    CasesModule,
+    FundsModule,
+    TakedownsModule,
+    LoansModule,
+    IdentityModule,
+    PiiModule,
+    AuditModule,
+  ],
   controllers: [
     CaseDetailController,
     IdentifiersController,

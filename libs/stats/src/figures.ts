@@ -11,6 +11,12 @@ export interface Figures {
   frozenAbroadTotal: string;
   reimbursedTotal: string;
   reimbursementRate: number | null;
+  pyramidsDetected: number;
+  chatsClosed: number;
+  linksBlocked: number;
+  numbersBlocked: number;
+  loansWrittenOffCount: number;
+  loansWrittenOffTotal: string;
 }
 
 export const FIGURE_NAMES = [
@@ -23,6 +29,12 @@ export const FIGURE_NAMES = [
   'frozenAbroadTotal',
   'reimbursedTotal',
   'reimbursementRate',
+  'pyramidsDetected',
+  'chatsClosed',
+  'linksBlocked',
+  'numbersBlocked',
+  'loansWrittenOffCount',
+  'loansWrittenOffTotal',
 ] as const satisfies readonly (keyof Figures)[];
 
 /** Exact sums as they come out of the rollups. */
@@ -35,6 +47,12 @@ export interface Totals {
   frozen: bigint;
   abroad: bigint;
   reimbursed: bigint;
+  pyramids: bigint;
+  chats: bigint;
+  links: bigint;
+  numbers: bigint;
+  loansCount: bigint;
+  loansTotal: bigint;
 }
 
 export const zeroTotals = (): Totals => ({
@@ -46,6 +64,12 @@ export const zeroTotals = (): Totals => ({
   frozen: 0n,
   abroad: 0n,
   reimbursed: 0n,
+  pyramids: 0n,
+  chats: 0n,
+  links: 0n,
+  numbers: 0n,
+  loansCount: 0n,
+  loansTotal: 0n,
 });
 
 export function addTotals(into: Totals, more: Totals): Totals {
@@ -77,6 +101,12 @@ export function toFigures(t: Totals): Figures {
     frozenAbroadTotal: Money.format(t.abroad),
     reimbursedTotal: Money.format(t.reimbursed),
     reimbursementRate: ratio(t.reimbursed, t.damage),
+    pyramidsDetected: count(t.pyramids),
+    chatsClosed: count(t.chats),
+    linksBlocked: count(t.links),
+    numbersBlocked: count(t.numbers),
+    loansWrittenOffCount: count(t.loansCount),
+    loansWrittenOffTotal: Money.format(t.loansTotal),
   };
 }
 
@@ -110,5 +140,11 @@ export function changes(current: Totals, previous: Totals): ChangePercent {
       ratio(current.reimbursed, current.damage),
       ratio(previous.reimbursed, previous.damage),
     ),
+    pyramidsDetected: changePercent(current.pyramids, previous.pyramids),
+    chatsClosed: changePercent(current.chats, previous.chats),
+    linksBlocked: changePercent(current.links, previous.links),
+    numbersBlocked: changePercent(current.numbers, previous.numbers),
+    loansWrittenOffCount: changePercent(current.loansCount, previous.loansCount),
+    loansWrittenOffTotal: changePercent(current.loansTotal, previous.loansTotal),
   };
 }

@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { DataSource } from 'typeorm';
 import { Money } from '@app/common';
 import { FIGURE_NAMES } from './figures';
+import { measuresByDaySql } from './measures.sql';
 import { addDays, monthsOf } from './period';
 import type { ExportGranularity } from './stats.dto';
 import type { StatsFilter } from './stats-scope';
@@ -30,6 +31,12 @@ interface ExportRow {
   frozen: string;
   abroad: string;
   reimbursed: string;
+  pyramids: string;
+  chats: string;
+  links: string;
+  numbers: string;
+  loans_count: string;
+  loans_tiyn: string;
 }
 
 /**
@@ -67,6 +74,12 @@ export class StatsExportService {
           Money.format(Money.fromDb(row.frozen)),
           Money.format(Money.fromDb(row.abroad)),
           Money.format(Money.fromDb(row.reimbursed)),
+          row.pyramids,
+          row.chats,
+          row.links,
+          row.numbers,
+          row.loans_count,
+          Money.format(Money.fromDb(row.loans_tiyn)),
         ];
         if (!csv.write(line)) await once(csv, 'drain');
       }
@@ -81,36 +94,44 @@ export class StatsExportService {
     from: string,
     to: string,
   ): Promise<ExportRow[]> {
-    const params: unknown[] = [from, to];
-    const conditions = ['day >= $1', 'day < $2'];
-    if (filter.region !== null) {
-      params.push(filter.region);
-      conditions.push(`region = $${params.length}`);
-    }
-    if (filter.fraudType !== null) {
-      params.push(filter.fraudType);
-      conditions.push(`fraud_type = $${params.length}`);
-    }
+    const params: unknown[] = [];
+    const p = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const conditions = [`day >= ${p(from)}`, `day < ${p(to)}`];
+    if (filter.region !== null) conditions.push(`region = ${p(filter.region)}`);
+    if (filter.fraudType !== null) conditions.push(`fraud_type = ${p(filter.fraudType)}`);
     const where = conditions.join(' AND ');
-    const p = granularity === 'month' ? `to_char(day, 'YYYY-MM')` : `to_char(day, 'YYYY-MM-DD')`;
+    const label =
+      granularity === 'month' ? `to_char(day, 'YYYY-MM')` : `to_char(day, 'YYYY-MM-DD')`;
+    const sums: Array<[string, string]> = [
+      ['reports', 'r.reports_received'],
+      ['damage', 'r.damage_tiyn'],
+      ['opened', 'c.cases_opened'],
+      ['solved', 'c.cases_solved'],
+      ['offenders', 'c.offenders_detained'],
+      ['frozen', 'c.frozen_tiyn'],
+      ['abroad', 'c.frozen_abroad_tiyn'],
+      ['reimbursed', 'c.reimbursed_tiyn'],
+      ['pyramids', 'm.pyramids'],
+      ['chats', 'm.chats'],
+      ['links', 'm.links'],
+      ['numbers', 'm.numbers'],
+      ['loans_count', 'm.loans_count'],
+      ['loans_tiyn', 'm.loans_tiyn'],
+    ];
+    const total = (column: string) => `coalesce(sum(${column}), 0)`;
     return this.dataSource.query(
-      `SELECT ${p} AS p, region, fraud_type,
-              coalesce(sum(r.reports_received), 0)::text AS reports,
-              coalesce(sum(r.damage_tiyn), 0)::text AS damage,
-              coalesce(sum(c.cases_opened), 0)::text AS opened,
-              coalesce(sum(c.cases_solved), 0)::text AS solved,
-              coalesce(sum(c.offenders_detained), 0)::text AS offenders,
-              coalesce(sum(c.frozen_tiyn), 0)::text AS frozen,
-              coalesce(sum(c.frozen_abroad_tiyn), 0)::text AS abroad,
-              coalesce(sum(c.reimbursed_tiyn), 0)::text AS reimbursed
+      `SELECT ${label} AS p, region, fraud_type,
+              ${sums.map(([name, column]) => `${total(column)}::text AS ${name}`).join(',\n              ')}
          FROM (SELECT * FROM stats_daily_reports WHERE ${where}) r
          FULL JOIN (SELECT * FROM stats_daily_cases WHERE ${where}) c
            USING (day, region, fraud_type)
+         FULL JOIN (SELECT * FROM (${measuresByDaySql(p, from, to)}) x WHERE ${where}) m
+           USING (day, region, fraud_type)
         GROUP BY 1, 2, 3
-       HAVING coalesce(sum(r.reports_received), 0) <> 0 OR coalesce(sum(r.damage_tiyn), 0) <> 0
-           OR coalesce(sum(c.cases_opened), 0) <> 0 OR coalesce(sum(c.cases_solved), 0) <> 0
-           OR coalesce(sum(c.offenders_detained), 0) <> 0 OR coalesce(sum(c.frozen_tiyn), 0) <> 0
-           OR coalesce(sum(c.reimbursed_tiyn), 0) <> 0
+       HAVING ${sums.map(([, column]) => `${total(column)} <> 0`).join(' OR ')}
         ORDER BY 1, 2, 3`,
       params,
     );

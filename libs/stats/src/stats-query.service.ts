@@ -12,6 +12,7 @@ import {
   Totals,
   zeroTotals,
 } from './figures';
+import { measuresByDaySql } from './measures.sql';
 import { monthsOf, Period, previousPeriod, segments } from './period';
 import type { BreakdownDimension } from './stats.dto';
 import type { StatsFilter } from './stats-scope';
@@ -38,7 +39,7 @@ export interface BreakdownView {
 }
 
 interface RollupRow {
-  src: 'r' | 'c';
+  src: 'r' | 'c' | 'm';
   k: string;
   cur: boolean;
   a: string | null;
@@ -115,7 +116,7 @@ export class StatsQueryService {
   }
 
   /**
-   * Sums both rollups over the current period (and the previous one for the summary), grouped
+   * Sums both rollups (and the measures, docs/stats.md) over the current period (and the previous one for the summary), grouped
    * by key and by period. Whole months are read from the monthly tables, the days at the edges
    * from the daily ones; each table is aggregated on its own, so only small results merge.
    */
@@ -150,6 +151,13 @@ export class StatsQueryService {
              FROM stats_${grain}_cases WHERE ${where} GROUP BY 2`,
         );
       }
+      const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
+      parts.push(
+        `SELECT 'm', ${key}, ${cur},
+                sum(pyramids)::text, sum(chats)::text, sum(links)::text,
+                sum(numbers)::text, sum(loans_count)::text, sum(loans_tiyn)::text
+           FROM (${measuresByDaySql(p, period.from, period.to)}) m ${where} GROUP BY 2`,
+      );
     }
     const found: RollupRow[] = await this.dataSource.query(parts.join(' UNION ALL '), params);
     const result = new Map<string, Totals>();
@@ -160,6 +168,13 @@ export class StatsQueryService {
       if (row.src === 'r') {
         t.reports += n(row.a);
         t.damage += n(row.b);
+      } else if (row.src === 'm') {
+        t.pyramids += n(row.a);
+        t.chats += n(row.b);
+        t.links += n(row.c);
+        t.numbers += n(row.d);
+        t.loansCount += n(row.e);
+        t.loansTotal += n(row.f);
       } else {
         t.opened += n(row.a);
         t.solved += n(row.b);

@@ -25,6 +25,12 @@ export const CASE_EVENT_TYPES = [
   'funds.reimbursement_recorded',
   'funds.reimbursement_reversed',
   'funds.freeze_request_dismissed',
+  'case.flagged',
+  'case.flag_withdrawn',
+  'takedown.requested',
+  'takedown.outcome_recorded',
+  'loan_writeoff.requested',
+  'loan_writeoff.outcome_recorded',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

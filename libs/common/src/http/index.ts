@@ -2,3 +2,4 @@ export * from './logger.module';
 export * from './log-url';
 export * from './redact-paths';
 export * from './json-shape';
+export * from './keyset-cursor';

@@ -8,6 +8,7 @@ import { StatsStableFigures1763840000100 } from './1763840000100-StatsStableFigu
 import { DerivedReportFigures1763900000000 } from './1763900000000-DerivedReportFigures';
 import { NumericRollupSums1763940000200 } from './1763940000200-NumericRollupSums';
 import { LoginThrottles1764000000000 } from './1764000000000-LoginThrottles';
+import { TakedownsLoansFlags1764100000000 } from './1764100000000-TakedownsLoansFlags';
 
 // Migrations are immutable history: each spells its SQL and vocabularies out and imports only
 // `typeorm` (migrations-are-literal.spec.ts), so a fresh database always gets what an old one got.
@@ -23,4 +24,5 @@ export const MIGRATIONS: (new () => object)[] = [
   DerivedReportFigures1763900000000,
   NumericRollupSums1763940000200,
   LoginThrottles1764000000000,
+  TakedownsLoansFlags1764100000000,
 ];

@@ -1,4 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CaseFlagDto } from '@app/cases';
+import { LoanWriteoffView } from '@app/loans';
+import { TakedownView } from '@app/takedowns';
 import {
   AGE_GROUPS,
   CASE_STATUSES,
@@ -126,6 +129,15 @@ export class CaseDetailDto extends CaseSummaryDto {
 
   @ApiProperty({ type: [MergedCaseRefDto], description: 'cases merged into this one' })
   mergedFrom!: MergedCaseRefDto[];
+
+  @ApiProperty({ type: [CaseFlagDto], description: 'standing flags (financial_pyramid)' })
+  flags!: CaseFlagDto[];
+
+  @ApiProperty({ type: [TakedownView] })
+  takedowns!: TakedownView[];
+
+  @ApiProperty({ type: [LoanWriteoffView], description: "write-offs of the case's reports" })
+  loanWriteoffs!: LoanWriteoffView[];
 
   @ApiProperty({
     enum: CASE_STATUSES,

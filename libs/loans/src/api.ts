@@ -1,0 +1,1 @@
+export { LoansApiModule } from './loans-api.module';

@@ -1,0 +1,106 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { IsIn, IsOptional } from 'class-validator';
+import { PathIdPipe } from '@app/common';
+import { Auth, CurrentUser } from '@app/identity';
+import type { StaffPrincipal } from '@app/identity';
+import type { LetterLanguage } from './loan-letter';
+import { LoanLetterService } from './loan-letter.service';
+import {
+  CreateLoanWriteoffDto,
+  ListLoanWriteoffsQuery,
+  LoanWriteoffOutcomeDto,
+  LoanWriteoffPage,
+  LoanWriteoffView,
+} from './loan-writeoffs.dto';
+import { LoanWriteoffsService } from './loan-writeoffs.service';
+
+const CASE_WORKERS = ['investigator', 'supervisor'] as const;
+const WriteoffId = () => Param('id', new PathIdPipe('Loan write-off'));
+
+export class LetterQuery {
+  @IsOptional()
+  @IsIn(['ru', 'kk'])
+  lang?: LetterLanguage;
+}
+
+/** Loan write-offs and the letter to the lender (docs/takedowns.md). */
+@ApiTags('loan-writeoffs')
+@Controller()
+export class LoanWriteoffsController {
+  constructor(
+    private readonly writeoffs: LoanWriteoffsService,
+    private readonly letters: LoanLetterService,
+  ) {}
+
+  @Post('reports/:reference/loan-writeoffs')
+  @Auth(...CASE_WORKERS)
+  @ApiOperation({ summary: 'Ask the lender to write off a loan taken in the victim’s name' })
+  @ApiCreatedResponse({ type: LoanWriteoffView })
+  @ApiConflictResponse({ description: 'Not a fake_loan report, not triaged, or already asked' })
+  create(
+    @Param('reference') reference: string,
+    @Body() dto: CreateLoanWriteoffDto,
+    @CurrentUser() user: StaffPrincipal,
+  ): Promise<LoanWriteoffView> {
+    return this.writeoffs.create(user, reference, dto);
+  }
+
+  @Post('loan-writeoffs/:id/outcome')
+  @Auth(...CASE_WORKERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record the lender’s answer (once)' })
+  @ApiOkResponse({ type: LoanWriteoffView })
+  @ApiConflictResponse({ description: 'Already answered, or more than requested' })
+  recordOutcome(
+    @WriteoffId() id: string,
+    @Body() dto: LoanWriteoffOutcomeDto,
+    @CurrentUser() user: StaffPrincipal,
+  ): Promise<LoanWriteoffView> {
+    return this.writeoffs.recordOutcome(user, id, dto);
+  }
+
+  @Get('loan-writeoffs')
+  @Auth()
+  @ApiOperation({ summary: 'Loan write-offs of the caller’s region, newest first' })
+  @ApiOkResponse({ type: LoanWriteoffPage })
+  list(
+    @Query() query: ListLoanWriteoffsQuery,
+    @CurrentUser() user: StaffPrincipal,
+  ): Promise<LoanWriteoffPage> {
+    return this.writeoffs.list(user, query);
+  }
+
+  @Get('loan-writeoffs/:id/letter.pdf')
+  @Auth(...CASE_WORKERS)
+  @ApiOperation({ summary: 'The police letter to the lender (PDF, Russian or Kazakh)' })
+  @ApiProduces('application/pdf')
+  @ApiQuery({ name: 'lang', enum: ['ru', 'kk'], required: false })
+  @ApiOkResponse({ description: 'The letter', schema: { type: 'string', format: 'binary' } })
+  async letter(
+    @WriteoffId() id: string,
+    @Query() query: LetterQuery,
+    @CurrentUser() user: StaffPrincipal,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { pdf, fileName } = await this.letters.render(user, id, query.lang);
+    // It names the victim: never cached (DESIGN: personal data is no-store).
+    res
+      .status(200)
+      .set({
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="${fileName}"`,
+        'Cache-Control': 'no-store',
+      })
+      .send(pdf);
+  }
+}

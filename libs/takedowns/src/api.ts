@@ -1,0 +1,1 @@
+export { TakedownsApiModule } from './takedowns-api.module';
