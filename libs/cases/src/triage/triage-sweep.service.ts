@@ -75,7 +75,7 @@ export class TriageSweepService {
         this.dataSource.manager,
         // submitted_at as text: keeps the microseconds a JS Date would drop from the cursor.
         `SELECT id, submitted_at::text AS submitted_at FROM reports
-          WHERE case_id IS NULL AND submitted_at < now() - make_interval(secs => $1 * 60)
+          WHERE case_id IS NULL AND submitted_at < now() - make_interval(secs => $1::float8 * 60)
             AND ($2::timestamptz IS NULL OR (submitted_at, id) > ($2::timestamptz, $3::uuid))
           ORDER BY submitted_at, id
           LIMIT $4`,
