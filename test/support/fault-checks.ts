@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { Money } from '@app/common';
 import { NET_REIMBURSED_SQL } from './funds';
-import { ReportBody } from './reports';
+import { uniqueIban } from './cases';
+import { ReportBody, validReportBody } from './reports';
 
 export interface HttpAnswer {
   status: number;
@@ -220,4 +221,48 @@ export async function brokenPromises(
     }
   }
   return broken;
+}
+
+/** A report naming the ring's phone, with a loss of 1,000.50 paid five days ago (P3). */
+export function ringBody(ringPhone: string) {
+  return validReportBody({
+    transactions: [
+      {
+        paidAt: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+        amount: '1000.50',
+        method: 'bank_transfer',
+        toAccount: uniqueIban(),
+      },
+    ],
+    suspects: [{ type: 'phone', value: ringPhone }],
+  });
+}
+
+/** Files `count` reports over `rings` rings; the references the API acknowledged with 202. */
+export async function fileRings(
+  baseUrl: string,
+  rings: string[],
+  count: number,
+): Promise<string[]> {
+  const answers = await inParallel(
+    Array.from({ length: count }, (_, i) => rings[i % rings.length]),
+    8,
+    (ring) => fileReport(baseUrl, ringBody(ring)),
+  );
+  for (const a of answers) expect(a.status).toBe(202);
+  return answers.map((a) => a.body.reference as string);
+}
+
+/** Cases per ring phone: one each, or a report sits in a second case. */
+export async function casesPerRing(dbUrl: string, rings: string[]): Promise<number[]> {
+  const rows = await query<{ n: number }>(
+    dbUrl,
+    `SELECT count(DISTINCT p.case_id)::int AS n
+       FROM unnest($1::text[]) WITH ORDINALITY AS r(phone, i)
+       JOIN report_identifiers ri ON ri.type = 'phone' AND ri.value = r.phone
+       JOIN reports p ON p.id = ri.report_id
+      GROUP BY r.i ORDER BY r.i`,
+    [rings.map((r) => `+7${r.replace(/\D/g, '').slice(-10)}`)],
+  );
+  return rows.map((r) => r.n);
 }

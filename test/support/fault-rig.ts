@@ -36,10 +36,19 @@ process.once('exit', () => {
   for (const child of live) child.kill('SIGKILL');
 });
 
+/**
+ * How a process ended. Nest re-raises SIGTERM after its shutdown hooks ran, so a graceful stop
+ * shows as `signal: 'SIGTERM'`; `SIGKILL` means the grace period ran out.
+ */
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 /** One child process with its output kept (the tail is shown when a wait fails). */
 export class ManagedProcess {
   private child: ChildProcess | undefined;
-  private exit: Promise<number | null> = Promise.resolve(null);
+  private exit: Promise<ExitStatus> = Promise.resolve({ code: null, signal: null });
   private log = '';
 
   constructor(
@@ -80,9 +89,9 @@ export class ManagedProcess {
     child.stdout?.on('data', append);
     child.stderr?.on('data', append);
     this.exit = new Promise((resolve) => {
-      child.once('exit', (code) => {
+      child.once('exit', (code, signal) => {
         live.delete(child);
-        resolve(code);
+        resolve({ code, signal });
       });
     });
     const deadline = Date.now() + timeoutMs;
@@ -97,8 +106,8 @@ export class ManagedProcess {
     return this;
   }
 
-  /** Sends `signal` and waits for the exit (SIGKILL after `graceMs`); the exit code. */
-  async kill(signal: NodeJS.Signals = 'SIGKILL', graceMs = 20_000): Promise<number | null> {
+  /** Sends `signal` and waits for the exit (SIGKILL after `graceMs`). */
+  async kill(signal: NodeJS.Signals = 'SIGKILL', graceMs = 20_000): Promise<ExitStatus> {
     const child = this.child;
     if (!child || !this.running) return this.exit;
     child.kill(signal);
@@ -110,8 +119,8 @@ export class ManagedProcess {
     }
   }
 
-  /** Resolves with the exit code once the process has exited. */
-  exited(): Promise<number | null> {
+  /** Resolves once the process has exited. */
+  exited(): Promise<ExitStatus> {
     return this.exit;
   }
 

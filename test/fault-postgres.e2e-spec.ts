@@ -1,0 +1,144 @@
+/**
+ * Fault suite, PostgreSQL: a dedicated embedded PostgreSQL (not the shared one) is stopped
+ * and started again under load, with the API, the worker and a Redis as processes. Meanwhile
+ * the API answers 503 with Retry-After; afterwards both recover without a restart and no
+ * write is half done (docs/RELIABILITY.md).
+ */
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { runMigrations } from '@app/database';
+import { loadEmbeddedPostgres, EmbeddedPostgresInstance } from '../tools/embedded-postgres';
+import { uniqueSuspectPhone } from './support/cases';
+import {
+  brokenPromises,
+  call,
+  fileReport,
+  ringBody,
+  supervisorToken,
+  waitUntilTriaged,
+} from './support/fault-checks';
+import { FaultRig, freePort, sleep } from './support/fault-rig';
+import { eventually } from './support/test-app';
+import type { TestDatabase } from './support/test-database';
+
+/** A PostgreSQL of this test's own, migrated; `drop` stops it and removes its data. */
+async function embeddedDatabase(): Promise<{ db: TestDatabase; pg: EmbeddedPostgresInstance }> {
+  const EmbeddedPostgres = loadEmbeddedPostgres();
+  const port = await freePort();
+  // Under /tmp itself: the postgres user it runs as (it refuses root) must reach the path.
+  const dir = `/tmp/rel-faults-pg-${randomBytes(4).toString('hex')}`;
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: false,
+    createPostgresUser: true,
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  await pg.initialise();
+  await pg.start();
+  const admin = pg.getPgClient('postgres', '127.0.0.1');
+  await admin.connect();
+  await admin.query('CREATE DATABASE fraud');
+  await admin.end();
+  const url = `postgres://postgres:postgres@127.0.0.1:${port}/fraud`;
+  await runMigrations(url);
+  const db: TestDatabase = {
+    url,
+    name: 'fraud',
+    drop: async () => {
+      await pg.stop().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return { db, pg };
+}
+
+interface Outcome {
+  status: number | 'network';
+  retryAfter?: string | null;
+  reference?: string;
+}
+
+describe('fault: PostgreSQL', () => {
+  let rig: FaultRig | undefined;
+  afterEach(async () => {
+    await rig?.cleanup();
+    rig = undefined;
+  });
+
+  it('stopped and restarted under load: 503 with Retry-After meanwhile, then API and worker recover without a restart; no partial rows', async () => {
+    const { db, pg } = await embeddedDatabase();
+    rig = await FaultRig.start(db);
+    const api = await rig.api();
+    const worker = await rig.worker();
+    const pids = [api.pid, worker.pid];
+    const token = await supervisorToken(api.baseUrl, rig.env);
+    const rings = Array.from({ length: 8 }, () => uniqueSuspectPhone());
+
+    const outcomes: Outcome[] = [];
+    let phase: 'before' | 'down' | 'after' = 'before';
+    const during: Outcome[] = [];
+    let stop = false;
+    const client = async (n: number) => {
+      for (let i = 0; !stop && i < 2000; i++) {
+        const when = phase;
+        let outcome: Outcome;
+        try {
+          const a = await fileReport(api.baseUrl, ringBody(rings[(n + i) % rings.length]));
+          outcome = {
+            status: a.status,
+            retryAfter: a.headers.get('retry-after'),
+            reference: a.status === 202 ? (a.body.reference as string) : undefined,
+          };
+        } catch {
+          outcome = { status: 'network' };
+        }
+        outcomes.push(outcome);
+        if (when === 'down' && phase === 'down') during.push(outcome);
+        await sleep(20);
+      }
+    };
+    const load = Promise.all([0, 1, 2, 3].map(client));
+
+    await sleep(1500);
+    phase = 'down';
+    await pg.stop();
+    await sleep(4000);
+    await pg.start();
+    phase = 'after';
+    // Recovered without a restart: a new report is acknowledged again.
+    await eventually(
+      async () => {
+        const a = await fileReport(api.baseUrl, ringBody(rings[0]));
+        if (a.status !== 202) return false;
+        outcomes.push({ status: 202, reference: a.body.reference as string });
+        return true;
+      },
+      30_000,
+      250,
+    );
+    await sleep(1500);
+    stop = true;
+    await load;
+
+    const statuses = new Set(outcomes.map((o) => o.status));
+    // Only acknowledgements and "try again later": never a 500, never a dropped connection.
+    expect([...statuses].filter((s) => s !== 202 && s !== 503)).toEqual([]);
+    expect(during.length).toBeGreaterThan(0);
+    for (const o of during) {
+      expect(o.status).toBe(503);
+      expect(o.retryAfter).toMatch(/^\d+$/);
+    }
+    const refs = outcomes.filter((o) => o.reference).map((o) => o.reference as string);
+    expect(refs.length).toBeGreaterThan(10);
+
+    await waitUntilTriaged(db.url, refs, 90_000, () => rig!.logs());
+    expect([api.pid, worker.pid]).toEqual(pids);
+    expect(api.running && worker.running).toBe(true);
+    expect((await call(`http://127.0.0.1:${api.port}`, 'GET', '/health/ready')).status).toBe(200);
+    expect(await brokenPromises(db.url, api.baseUrl, token, refs)).toEqual([]);
+  });
+});
