@@ -262,7 +262,10 @@ export async function casesPerRing(dbUrl: string, rings: string[]): Promise<numb
        JOIN report_identifiers ri ON ri.type = 'phone' AND ri.value = r.phone
        JOIN reports p ON p.id = ri.report_id
       GROUP BY r.i ORDER BY r.i`,
-    [rings.map((r) => `+7${r.replace(/\D/g, '').slice(-10)}`)],
+    [rings.map(e164)],
   );
   return rows.map((r) => r.n);
 }
+
+/** A KZ phone as report_identifiers stores it (E.164). */
+export const e164 = (phone: string): string => `+7${phone.replace(/\D/g, '').slice(-10)}`;

@@ -68,7 +68,6 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useStaticAssets(PUBLIC_DIR, { index: 'index.html', extensions: ['html'] });
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,
