@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import { Client } from 'pg';
 import { runMigrations } from '@app/database';
-import { loadEmbeddedPostgres, EmbeddedPostgresInstance } from '../tools/embedded-postgres';
 import { uniqueSuspectPhone } from './support/cases';
 import {
   brokenPromises,
@@ -17,43 +17,27 @@ import {
   supervisorToken,
   waitUntilTriaged,
 } from './support/fault-checks';
-import { FaultRig, freePort, sleep } from './support/fault-rig';
+import { EmbeddedPostgresServer, FaultRig, freePort, sleep } from './support/fault-rig';
 import { eventually } from './support/test-app';
 import type { TestDatabase } from './support/test-database';
 
-/** A PostgreSQL of this test's own, migrated; `drop` stops it and removes its data. */
-async function embeddedDatabase(): Promise<{ db: TestDatabase; pg: EmbeddedPostgresInstance }> {
-  const EmbeddedPostgres = loadEmbeddedPostgres();
-  const port = await freePort();
-  // Under /tmp itself: the postgres user it runs as (it refuses root) must reach the path.
-  const dir = `/tmp/rel-faults-pg-${randomBytes(4).toString('hex')}`;
-  const pg = new EmbeddedPostgres({
-    databaseDir: dir,
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: false,
-    createPostgresUser: true,
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
-  await pg.initialise();
-  await pg.start();
-  const admin = pg.getPgClient('postgres', '127.0.0.1');
+/** A started PostgreSQL of this test's own with a migrated database `fraud`. */
+async function embeddedDatabase(pg: EmbeddedPostgresServer): Promise<TestDatabase> {
+  await pg.up();
+  const admin = new Client({ connectionString: pg.url() });
   await admin.connect();
   await admin.query('CREATE DATABASE fraud');
   await admin.end();
-  const url = `postgres://postgres:postgres@127.0.0.1:${port}/fraud`;
-  await runMigrations(url);
-  const db: TestDatabase = {
-    url,
+  await runMigrations(pg.url('fraud'));
+  return {
+    url: pg.url('fraud'),
     name: 'fraud',
+    // The whole server is the test's: stopping it and removing its data drops the database.
     drop: async () => {
-      await pg.stop().catch(() => undefined);
-      rmSync(dir, { recursive: true, force: true });
+      await pg.kill('SIGTERM', 30_000);
+      rmSync(pg.dir, { recursive: true, force: true });
     },
   };
-  return { db, pg };
 }
 
 interface Outcome {
@@ -64,14 +48,24 @@ interface Outcome {
 
 describe('fault: PostgreSQL', () => {
   let rig: FaultRig | undefined;
+  let pg: EmbeddedPostgresServer | undefined;
   afterEach(async () => {
     await rig?.cleanup();
+    await pg?.kill('SIGTERM', 30_000);
+    if (pg) rmSync(pg.dir, { recursive: true, force: true });
     rig = undefined;
+    pg = undefined;
   });
 
   it('stopped and restarted under load: 503 with Retry-After meanwhile, then API and worker recover without a restart; no partial rows', async () => {
-    const { db, pg } = await embeddedDatabase();
+    // Under /tmp itself: the postgres user it runs as (not root) must reach the directory.
+    pg = new EmbeddedPostgresServer(
+      await freePort(),
+      `/tmp/rel-faults-pg-${randomBytes(4).toString('hex')}`,
+    );
+    const db = await embeddedDatabase(pg);
     rig = await FaultRig.start(db);
+    const server = pg;
     const api = await rig.api();
     const worker = await rig.worker();
     const pids = [api.pid, worker.pid];
@@ -105,9 +99,9 @@ describe('fault: PostgreSQL', () => {
 
     await sleep(1500);
     phase = 'down';
-    await pg.stop();
+    await server.down();
     await sleep(4000);
-    await pg.start();
+    await server.up();
     phase = 'after';
     // Recovered without a restart: a new report is acknowledged again.
     await eventually(
@@ -124,14 +118,6 @@ describe('fault: PostgreSQL', () => {
     stop = true;
     await load;
 
-    const statuses = new Set(outcomes.map((o) => o.status));
-    // Only acknowledgements and "try again later": never a 500, never a dropped connection.
-    expect([...statuses].filter((s) => s !== 202 && s !== 503)).toEqual([]);
-    expect(during.length).toBeGreaterThan(0);
-    for (const o of during) {
-      expect(o.status).toBe(503);
-      expect(o.retryAfter).toMatch(/^\d+$/);
-    }
     const refs = outcomes.filter((o) => o.reference).map((o) => o.reference as string);
     expect(refs.length).toBeGreaterThan(10);
 
@@ -140,5 +126,15 @@ describe('fault: PostgreSQL', () => {
     expect(api.running && worker.running).toBe(true);
     expect((await call(`http://127.0.0.1:${api.port}`, 'GET', '/health/ready')).status).toBe(200);
     expect(await brokenPromises(db.url, api.baseUrl, token, refs)).toEqual([]);
+
+    // Last, so that a failure here does not hide the recovery checks above.
+    const statuses = new Set(outcomes.map((o) => o.status));
+    // Only acknowledgements and "try again later": never a 500, never a dropped connection.
+    expect([...statuses].filter((s) => s !== 202 && s !== 503)).toEqual([]);
+    expect(during.length).toBeGreaterThan(0);
+    for (const o of during) {
+      expect(o.status).toBe(503);
+      expect(o.retryAfter).toMatch(/^\d+$/);
+    }
   });
 });

