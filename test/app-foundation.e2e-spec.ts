@@ -11,7 +11,7 @@ describe('foundation: the real API on real Postgres and Redis', () => {
   it('answers liveness and readiness (Postgres and Redis up)', async () => {
     await d.http().get('/health/live').expect(200, { status: 'ok' });
     const ready = await d.http().get('/health/ready').expect(200);
-    expect(ready.body.info).toEqual({ postgres: { status: 'up' }, redis: { status: 'up' } });
+    expect(ready.body).toEqual({ status: 'ok', checks: { postgres: 'up', redis: 'up' } });
     await d.http().get('/api/v1/health/ready').expect(200);
   });
 

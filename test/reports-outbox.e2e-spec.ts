@@ -38,7 +38,7 @@ async function createRelayOnlyWorker(config: AppConfig): Promise<INestApplicatio
     imports: [
       ConfigModule.forRoot(config),
       LoggerModule,
-      DatabaseModule,
+      DatabaseModule.forRoot('worker'),
       QueueModule,
       ReportsWorkerModule,
     ],

@@ -11,7 +11,7 @@ export * from './rbac-actors';
 export * from './rbac-context';
 export * from './rbac-matrix';
 export * from './routes';
-export * from './redis-outage';
+export * from './tcp-outage';
 export * from './db-scan';
 export * from './staff-client';
 export * from './money';

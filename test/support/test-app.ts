@@ -58,15 +58,21 @@ export async function startDeployment(
     env?: Record<string, string>;
     /** Receives every structured log line of the API and worker (pino JSON). */
     logDestination?: AppConfig['logDestination'];
+    /** Rewrites the apps' DATABASE_URL, e.g. through a TcpOutage proxy (`outage.via`). */
+    databaseUrl?: (url: string) => string;
   } = {},
 ): Promise<TestDeployment> {
   const db = await createTestDatabase(opts.label ?? 'e2e');
   const env = testEnv(db, opts.env);
+  if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl(db.url);
   const config: AppConfig = { ...loadConfig(env), logDestination: opts.logDestination };
   // prom-client keeps one global registry; a second app in this process would re-register.
   register.clear();
   const api = await createApiApp(config);
   await api.init();
+  // Nest flushes the logs it buffered during boot on listen(); supertest never calls it, and
+  // without the flush every Nest Logger line of the API would stay in the buffer.
+  api.flushLogs();
   const server = api.getHttpServer();
   const worker = opts.worker ? await createWorkerApp(config) : undefined;
   return {

@@ -16,7 +16,7 @@ export class ApiModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule,
-        DatabaseModule,
+        DatabaseModule.forRoot('api'),
         QueueModule,
         PrometheusModule.register({ path: '/metrics', defaultMetrics: { enabled: true } }),
         HealthModule,

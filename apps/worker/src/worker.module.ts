@@ -14,7 +14,7 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule,
-        DatabaseModule,
+        DatabaseModule.forRoot('worker'),
         QueueModule,
         ...WORKER_FEATURE_MODULES,
       ],

@@ -1,8 +1,19 @@
 /** Typed configuration, built from validated environment variables. */
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
-  http: { host: string; port: number; bodyLimit: string; corsOrigins: string[] };
+  http: {
+    host: string;
+    port: number;
+    bodyLimit: string;
+    corsOrigins: string[];
+    /** Node server timeouts, ms: whole request, headers, idle keep-alive. */
+    requestTimeoutMs: number;
+    headersTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+  };
   databaseUrl: string;
+  /** PostgreSQL statement_timeout per process kind, ms. */
+  statementTimeoutMs: { api: number; worker: number };
   redis: { url: string; prefix: string };
   /** Secrets: never log this section. */
   secrets: {

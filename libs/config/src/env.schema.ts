@@ -101,6 +101,44 @@ export class EnvironmentVariables {
   @Matches(/^\d+(kb|mb)$/, { message: 'BODY_LIMIT must look like 1mb or 512kb' })
   BODY_LIMIT = '1mb';
 
+  /**
+   * The whole request (headers and body) must arrive within this; a trickled body is cut with
+   * 408. Sized for a 10 MB evidence upload at ~1.5 Mbit/s.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  HTTP_REQUEST_TIMEOUT_MS = 60_000;
+
+  /** The request headers must arrive within this (at most HTTP_REQUEST_TIMEOUT_MS). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  HTTP_HEADERS_TIMEOUT_MS = 10_000;
+
+  /** An idle keep-alive connection is closed after this; keep it above a proxy's idle timeout. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 5000;
+
+  /** PostgreSQL statement_timeout of the API's connections: no request query runs longer. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  DB_STATEMENT_TIMEOUT_MS = 15_000;
+
+  /** statement_timeout of the worker's connections (sweeps and triage of large cases). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(24 * 3_600_000)
+  WORKER_DB_STATEMENT_TIMEOUT_MS = 300_000;
+
   @IsString()
   EVIDENCE_DIR = './.data/evidence';
 

@@ -54,6 +54,22 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the HTTP and database timeouts and keeps headers within the request timeout', () => {
+    const config = loadConfig(base);
+    expect(config.http).toMatchObject({
+      requestTimeoutMs: 60_000,
+      headersTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 5000,
+    });
+    expect(config.statementTimeoutMs).toEqual({ api: 15_000, worker: 300_000 });
+    expect(() =>
+      loadConfig({ ...base, HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '6000' }),
+    ).toThrow(/HTTP_HEADERS_TIMEOUT_MS/);
+    expect(() => loadConfig({ ...base, DB_STATEMENT_TIMEOUT_MS: '10' })).toThrow(
+      /DB_STATEMENT_TIMEOUT_MS/,
+    );
+  });
+
   it('requires secrets in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: base.DATABASE_URL })).toThrow(
       /JWT_SECRET, PII_ENCRYPTION_KEY required in production/,

@@ -79,6 +79,11 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
       `Invalid configuration: PII_HASH_KEY_ID "${piiHashKeyId}" is neither PII_KEY_ID nor in PII_PREVIOUS_KEYS`,
     );
   }
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      'Invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS',
+    );
+  }
   if (!env.DATABASE_URL) {
     throw new ConfigError(
       'Invalid configuration: DATABASE_URL is not set (npm start sets it to an embedded PostgreSQL)',
@@ -93,8 +98,15 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
       corsOrigins: env.CORS_ORIGINS.split(',')
         .map((s) => s.trim())
         .filter(Boolean),
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     },
     databaseUrl: env.DATABASE_URL,
+    statementTimeoutMs: {
+      api: env.DB_STATEMENT_TIMEOUT_MS,
+      worker: env.WORKER_DB_STATEMENT_TIMEOUT_MS,
+    },
     redis: { url: env.REDIS_URL, prefix: env.QUEUE_PREFIX },
     secrets: {
       jwtSecret,

@@ -21,7 +21,12 @@ export function dataSourceOptions(
     parseInt8: false,
     // gen_random_uuid() is built into PostgreSQL 13+; no extension needed.
     installExtensions: false,
-    extra: { max: 20, application_name: process.env.APP_NAME ?? 'fraud-intake' },
+    extra: {
+      max: 20,
+      application_name: process.env.APP_NAME ?? 'fraud-intake',
+      // A server that does not answer must fail the request (503), not hold it open for ever.
+      connectionTimeoutMillis: 5000,
+    },
     ...extra,
   } as DataSourceOptions;
 }

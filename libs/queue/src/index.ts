@@ -4,5 +4,5 @@ export * from './redis';
 export * from './redis-client.provider';
 export * from './background-schedules';
 export * from './logged-bullmq';
-export * from './throttled-error-log';
+
 export * from './jobs';

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
-import { ThrottledErrorLog } from './throttled-error-log';
+import { ThrottledErrorLog } from '@app/common';
 
 /** At most one line per queue or worker this often while Redis is unreachable. */
 export const QUEUE_ERROR_LOG_INTERVAL_MS = 30_000;

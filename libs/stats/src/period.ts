@@ -5,9 +5,12 @@ import type { Period } from '@app/common';
 // @app/common; re-exported so the stats files read periods from one place.
 export {
   addDays,
+  checkPeriod,
   daysBetween,
   DEFAULT_PERIOD_DAYS,
+  FIRST_PERIOD_DATE,
   formatDate,
+  LAST_PERIOD_DATE,
   MAX_PERIOD_DAYS,
   parseDate,
   periodProblem,
@@ -15,7 +18,7 @@ export {
   resolvePeriod,
   todayIn,
 } from '@app/common';
-export type { Period } from '@app/common';
+export type { Period, PeriodProblem } from '@app/common';
 
 /** `YYYY-MM` of every month that overlaps the period, in order. */
 export function monthsOf(period: Period): string[] {

@@ -37,6 +37,9 @@ export class RollupSyncService implements OnApplicationBootstrap {
     // Unchanged (every boot but the first after a switch): no need to stall writers on the lock.
     if ((await this.storedZone(this.dataSource.manager)) === zone) return;
     await this.dataSource.transaction(async (m) => {
+      // A rebuild reads every raw row: on a large database it outlasts the API's
+      // statement_timeout, which is for request queries, not for this one-off at boot.
+      await m.query('SET LOCAL statement_timeout = 0');
       await m.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
       if ((await this.storedZone(m)) === zone) return;
       this.logger.log(`reporting time zone is now ${zone}: rebuilding the stats rollups`);

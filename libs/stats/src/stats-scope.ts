@@ -1,7 +1,7 @@
 import { BadRequestProblem } from '@app/common';
 import type { FraudType, Region } from '@app/common';
 import { assertRegion, regionScope, StaffPrincipal } from '@app/identity';
-import { Period, periodProblem, resolvePeriod } from './period';
+import { checkPeriod, Period, resolvePeriod } from './period';
 
 export interface StatsFilter {
   period: Period;
@@ -22,14 +22,25 @@ export function scopedRegion(user: StaffPrincipal, asked: Region | undefined): R
   return scope;
 }
 
+/** The period asked for (with defaults), or a 400 naming `from` or `to`. */
+export function resolveWindow(
+  query: { from?: string; to?: string },
+  timeZone: string,
+  maxDays?: number,
+): Period {
+  const period = resolvePeriod(query.from, query.to, timeZone);
+  const problems = checkPeriod(period, maxDays);
+  if (problems.length > 0) throw new BadRequestProblem(problems[0].message, problems);
+  return period;
+}
+
 export function resolveFilter(
   user: StaffPrincipal,
   query: { from?: string; to?: string; region?: Region; fraudType?: FraudType },
   timeZone: string,
+  maxDays?: number,
 ): StatsFilter {
   const region = scopedRegion(user, query.region);
-  const period = resolvePeriod(query.from, query.to, timeZone);
-  const problem = periodProblem(period);
-  if (problem !== null) throw new BadRequestProblem(problem, [{ field: 'from', message: problem }]);
+  const period = resolveWindow(query, timeZone, maxDays);
   return { period, region, fraudType: query.fraudType ?? null };
 }

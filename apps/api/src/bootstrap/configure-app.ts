@@ -14,6 +14,8 @@ import {
   codeForStatus,
 } from '@app/common';
 import { AppConfig } from '@app/config';
+import { DependencyMonitor } from '../health/dependency-monitor';
+import { applyServerTimeouts } from './server-timeouts';
 
 export const API_PREFIX = 'api/v1';
 export const PUBLIC_DIR = join(__dirname, '..', '..', 'public');
@@ -39,6 +41,7 @@ function bodyErrors(err: unknown, _req: Request, res: Response, next: NextFuncti
 /** Everything the API needs besides its modules; shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
+  applyServerTimeouts(app.getHttpServer(), config.http);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(
@@ -66,7 +69,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(jsonShapeLimit);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter(app.get(DependencyMonitor)));
   app.useStaticAssets(PUBLIC_DIR, { index: 'index.html', extensions: ['html'] });
 
   const document = SwaggerModule.createDocument(

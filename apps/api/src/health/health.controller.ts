@@ -1,30 +1,58 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { RedisHealthIndicator } from './redis.health';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ServiceUnavailableProblem } from '@app/common';
+import { DependencyChecks, DependencyMonitor } from './dependency-monitor';
+
+class DependencyChecksDto {
+  @ApiProperty({ enum: ['up', 'down'] })
+  postgres!: 'up' | 'down';
+
+  @ApiProperty({ enum: ['up', 'down'] })
+  redis!: 'up' | 'down';
+}
+
+class LiveDto {
+  @ApiProperty({ enum: ['ok'] })
+  status!: 'ok';
+}
+
+class ReadyDto extends LiveDto {
+  @ApiProperty({ type: DependencyChecksDto })
+  checks!: DependencyChecks;
+}
 
 @ApiTags('ops')
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly health: HealthCheckService,
-    private readonly db: TypeOrmHealthIndicator,
-    private readonly redis: RedisHealthIndicator,
-  ) {}
+  constructor(private readonly monitor: DependencyMonitor) {}
 
   @Get('live')
   @ApiOperation({ summary: 'Liveness: the process answers' })
-  live() {
+  @ApiOkResponse({ type: LiveDto })
+  live(): LiveDto {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @HealthCheck()
   @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer' })
-  ready() {
-    return this.health.check([
-      () => this.db.pingCheck('postgres', { timeout: 1500 }),
-      () => this.redis.isHealthy('redis'),
-    ]);
+  @ApiOkResponse({ type: ReadyDto })
+  @ApiServiceUnavailableResponse({
+    description: 'Problem details with `Retry-After` and `checks` (each dependency `up` or `down`)',
+  })
+  async ready(): Promise<ReadyDto> {
+    const checks = await this.monitor.check();
+    const down = Object.entries(checks).filter(([, state]) => state === 'down');
+    if (down.length > 0) {
+      throw new ServiceUnavailableProblem(`${down.map(([name]) => name).join(' and ')} down`, {
+        checks,
+      });
+    }
+    return { status: 'ok', checks };
   }
 }

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import { QueueModule } from '@app/queue';
+import { DependencyMonitor } from './dependency-monitor';
 import { HealthController } from './health.controller';
-import { RedisHealthIndicator } from './redis.health';
 
 @Module({
-  imports: [TerminusModule.forRoot({ errorLogStyle: 'json' }), QueueModule],
+  imports: [QueueModule],
   controllers: [HealthController],
-  providers: [RedisHealthIndicator],
+  providers: [DependencyMonitor],
+  exports: [DependencyMonitor],
 })
 export class HealthModule {}

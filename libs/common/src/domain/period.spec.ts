@@ -1,4 +1,4 @@
-import { addDays, parseDate, periodProblem, resolvePeriod } from './period';
+import { addDays, checkPeriod, parseDate, periodProblem, resolvePeriod } from './period';
 
 describe('period', () => {
   it('reads years below 100 as themselves (Date.UTC would make them 19xx)', () => {
@@ -19,5 +19,18 @@ describe('period', () => {
       to: '2026-03-01',
     });
     expect(periodProblem({ from: '2026-01-03', to: '2026-02-02' })).toBeNull();
+  });
+
+  it('bounds periods to 2000-01-01 … 2100-12-31 and names each field at fault', () => {
+    expect(checkPeriod({ from: '9999-12-01', to: '9999-12-31' }).map((p) => p.field)).toEqual([
+      'from',
+      'to',
+    ]);
+    expect(checkPeriod({ from: '0001-01-01', to: '2026-01-01' })).toEqual([
+      { field: 'from', message: 'from must be between 2000-01-01 and 2100-12-31' },
+    ]);
+    expect(checkPeriod({ from: '2100-12-01', to: '2101-01-01' })[0].field).toBe('to');
+    expect(checkPeriod({ from: '2000-01-01', to: '2000-01-02' })).toEqual([]);
+    expect(checkPeriod({ from: '2026-01-01', to: '2026-03-01' }, 31)[0].message).toMatch(/31/);
   });
 });

@@ -65,14 +65,45 @@ export function resolvePeriod(
   return { from: start, to: end };
 }
 
-/** Why a period is unusable, or null. */
-export function periodProblem(period: Period): string | null {
-  if (parseDate(period.from) === null) return 'from must be a date YYYY-MM-DD';
-  if (parseDate(period.to) === null) return 'to must be a date YYYY-MM-DD';
+/**
+ * The dates the product reports on. Beyond them date arithmetic leaves `YYYY-MM-DD` (year
+ * 10000) and nothing was ever recorded (the service did not exist before 2000).
+ */
+export const FIRST_PERIOD_DATE = '2000-01-01';
+export const LAST_PERIOD_DATE = '2100-12-31';
+
+export interface PeriodProblem {
+  field: 'from' | 'to';
+  message: string;
+}
+
+/**
+ * Why a period is unusable, one entry per field to blame (both dates when both are out of
+ * bounds), or an empty list. `maxDays` is the longest span the caller can answer.
+ */
+export function checkPeriod(period: Period, maxDays = MAX_PERIOD_DAYS): PeriodProblem[] {
+  const problems: PeriodProblem[] = [];
+  for (const field of ['from', 'to'] as const) {
+    const value = period[field];
+    if (parseDate(value) === null) {
+      problems.push({ field, message: `${field} must be a date YYYY-MM-DD` });
+    } else if (value < FIRST_PERIOD_DATE || value > LAST_PERIOD_DATE) {
+      const message = `${field} must be between ${FIRST_PERIOD_DATE} and ${LAST_PERIOD_DATE}`;
+      problems.push({ field, message });
+    }
+  }
+  if (problems.length > 0) return problems;
   const days = daysBetween(period.from, period.to);
-  if (days <= 0) return 'from must be before to (the period is [from, to))';
-  if (days > MAX_PERIOD_DAYS) return `a period may span at most ${MAX_PERIOD_DAYS} days`;
-  return null;
+  if (days <= 0)
+    return [{ field: 'from', message: 'from must be before to (the period is [from, to))' }];
+  if (days > maxDays)
+    return [{ field: 'from', message: `a period may span at most ${maxDays} days` }];
+  return [];
+}
+
+/** Why a period is unusable, or null (the first message of checkPeriod). */
+export function periodProblem(period: Period, maxDays = MAX_PERIOD_DAYS): string | null {
+  return checkPeriod(period, maxDays)[0]?.message ?? null;
 }
 
 /** The period of equal length immediately before. */

@@ -45,6 +45,13 @@ export class BadRequestProblem extends DomainException {
   }
 }
 
+/** A dependency is down: the filter adds `Retry-After` to every 503. */
+export class ServiceUnavailableProblem extends DomainException {
+  constructor(detail: string, extras: ProblemExtras = {}) {
+    super('unavailable', HttpStatus.SERVICE_UNAVAILABLE, 'Service Unavailable', detail, extras);
+  }
+}
+
 export interface FieldError {
   field: string;
   message: string;

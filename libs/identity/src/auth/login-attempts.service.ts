@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { outageReason, ThrottledErrorLog } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { RedisClient } from '@app/queue';
 
@@ -11,6 +12,8 @@ import { RedisClient } from '@app/queue';
 @Injectable()
 export class LoginAttemptsService {
   private readonly logger = new Logger(LoginAttemptsService.name);
+  // A Redis outage is expected and logged once per 30 s, without a stack trace.
+  private readonly unavailable = new ThrottledErrorLog((m) => this.logger.warn(m));
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -37,7 +40,7 @@ export class LoginAttemptsService {
       if (Number(count ?? 0) < this.config.login.ipMaxFailures) return 0;
       return Math.max(1, Math.ceil(ttl / 1000));
     } catch (err) {
-      this.logger.warn({ err }, 'login attempt store unavailable');
+      this.unavailable.record('login attempt store unavailable', outageReason(err));
       return 0;
     }
   }
@@ -53,7 +56,7 @@ export class LoginAttemptsService {
         .exec();
       return Number(result?.[0]?.[1] ?? 0);
     } catch (err) {
-      this.logger.warn({ err }, 'login attempt store unavailable');
+      this.unavailable.record('login attempt store unavailable', outageReason(err));
       return 0;
     }
   }

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
+import { outageReason } from '@app/common';
 import type { RedisClient } from '@app/queue';
 
 interface StorageRecord {
@@ -65,7 +66,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     } catch (err) {
       if (Date.now() - this.lastWarning > 60_000) {
         this.lastWarning = Date.now();
-        this.logger.warn({ err }, 'rate-limit storage unavailable; not limiting');
+        this.logger.warn(`rate-limit storage unavailable (${outageReason(err)}); not limiting`);
       }
       return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
     }

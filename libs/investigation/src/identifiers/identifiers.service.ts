@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   BadRequestProblem,
+  checkPeriod,
   Money,
   normalizeSuspectIdentifier,
-  periodProblem,
   PiiService,
   resolvePeriod,
   SUSPECT_TYPES,
@@ -145,10 +145,8 @@ export class IdentifiersService {
   async top(user: StaffPrincipal, query: TopIdentifiersQueryDto): Promise<TopIdentifiersDto> {
     // The period rules of the stats endpoints (default: the last 30 days, today included).
     const { from, to } = resolvePeriod(query.from, query.to, this.config.reportingTimeZone);
-    const problem = periodProblem({ from, to });
-    if (problem !== null) {
-      throw new BadRequestProblem('The period is not valid', [{ field: 'from', message: problem }]);
-    }
+    const problems = checkPeriod({ from, to });
+    if (problems.length > 0) throw new BadRequestProblem('The period is not valid', problems);
     if (query.region !== undefined) {
       assertRegion(user, query.region, { type: 'region', id: query.region });
     }

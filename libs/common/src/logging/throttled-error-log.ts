@@ -7,7 +7,7 @@ interface SourceState {
 }
 
 /**
- * One log line per source at most every `intervalMs`: during a Redis outage every BullMQ queue
+ * One log line per source at most every `intervalMs`: e.g. during a Redis outage every BullMQ queue
  * and worker emits an `error` per reconnect attempt, which would otherwise flood the log (or,
  * without any listener, stderr). The line names the source and how many errors it stood for.
  */

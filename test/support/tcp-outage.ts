@@ -2,12 +2,14 @@ import { createServer, connect, Server, Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
 /**
- * A TCP proxy in front of the test Redis that the test can cut and restore: "Redis down" for
- * the API and the workers, while the test itself inspects the real Redis. (A worker pointed
- * at a port where Redis never was cannot be closed again: BullMQ's Worker.close() waits for a
- * connection that never comes, taskforcesh/bullmq#4656.)
+ * A TCP proxy in front of the test Redis or PostgreSQL that the test can cut and restore:
+ * "Redis down" or "PostgreSQL down" for the API and the workers, while the test itself still
+ * reaches the real server. Cutting closes the listener (new connections are refused) and
+ * destroys every open connection. (A worker pointed at a port where Redis never was cannot be
+ * closed again: BullMQ's Worker.close() waits for a connection that never comes,
+ * taskforcesh/bullmq#4656.)
  */
-export class RedisOutage {
+export class TcpOutage {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   port = 0;
@@ -16,6 +18,14 @@ export class RedisOutage {
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
+  }
+
+  /** `url` with its host and port replaced by the proxy's. */
+  via(url: string): string {
+    const u = new URL(url);
+    u.hostname = '127.0.0.1';
+    u.port = String(this.port);
+    return u.toString();
   }
 
   async up(): Promise<void> {
@@ -47,3 +57,6 @@ export class RedisOutage {
     if (server) await new Promise((resolve) => server.close(resolve));
   }
 }
+
+/** The proxy in front of Redis (its `url` is a redis:// URL). */
+export class RedisOutage extends TcpOutage {}

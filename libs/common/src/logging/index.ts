@@ -1,0 +1,1 @@
+export * from './throttled-error-log';
