@@ -8,12 +8,14 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { runMigrations } from '@app/database';
-import { uniqueSuspectPhone } from './support/cases';
+import { uniqueIban, uniqueSuspectPhone } from './support/cases';
 import {
   brokenPromises,
   call,
   fileReport,
+  query,
   ringBody,
+  staffToken,
   supervisorToken,
   waitUntilTriaged,
 } from './support/fault-checks';
@@ -73,6 +75,15 @@ describe('fault: PostgreSQL', () => {
     const pids = [api.pid, worker.pid];
     const token = await supervisorToken(api.baseUrl, rig.env);
     const rings = Array.from({ length: 8 }, () => uniqueSuspectPhone());
+    // A case with a report (loss 1,000.50) that an investigator records money on throughout.
+    const investigator = await staffToken(api.baseUrl, rig.env, 'investigator', 'almaty_city');
+    const seed = await fileReport(api.baseUrl, ringBody(rings[0]));
+    await waitUntilTriaged(db.url, [seed.body.reference as string], 30_000, () => rig!.logs());
+    const [{ id: reportId, case_id: caseId }] = await query<{ id: string; case_id: string }>(
+      db.url,
+      'SELECT id, case_id FROM reports WHERE reference = $1',
+      [seed.body.reference],
+    );
 
     const outcomes: Outcome[] = [];
     let phase: 'before' | 'down' | 'after' = 'before';
@@ -98,7 +109,46 @@ describe('fault: PostgreSQL', () => {
         await sleep(20);
       }
     };
-    const load = Promise.all([0, 1, 2, 3].map(client));
+    /** Freezes and reimbursements; more reimbursements than the loss allows (then 409). */
+    const money: Array<number | 'network'> = [];
+    const moneyClient = async () => {
+      const auth = { authorization: `Bearer ${investigator}` };
+      for (let i = 0; !stop && i < 2000; i++) {
+        const [path, body] =
+          i % 2 === 0
+            ? [
+                'freezes',
+                {
+                  bank: 'Halyk Bank',
+                  account: uniqueIban(),
+                  amount: '10.00',
+                  frozenAt: new Date().toISOString(),
+                  stage: i % 4 === 0 ? 'withdrawal_abroad' : 'domestic',
+                  reportId,
+                },
+              ]
+            : [
+                'reimbursements',
+                {
+                  reportId,
+                  amount: '300.00',
+                  source: 'bank_compensation',
+                  paidAt: new Date().toISOString(),
+                },
+              ];
+        try {
+          const a = await call(api.baseUrl, 'POST', `/cases/${caseId}/${path}`, {
+            body,
+            headers: auth,
+          });
+          money.push(a.status);
+        } catch {
+          money.push('network');
+        }
+        await sleep(30);
+      }
+    };
+    const load = Promise.all([...[0, 1, 2, 3].map(client), moneyClient()]);
 
     await sleep(1500);
     phase = 'down';
@@ -121,7 +171,13 @@ describe('fault: PostgreSQL', () => {
     stop = true;
     await load;
 
-    const refs = outcomes.filter((o) => o.reference).map((o) => o.reference as string);
+    const refs = [
+      seed.body.reference as string,
+      ...outcomes.filter((o) => o.reference).map((o) => o.reference as string),
+    ];
+    // Money was written before and after the outage, and refused (409) once past the loss.
+    expect(money.filter((s) => s === 201).length).toBeGreaterThan(4);
+    expect(money).toContain(409);
     expect(refs.length).toBeGreaterThan(10);
 
     await waitUntilTriaged(db.url, refs, 90_000, () => rig!.logs());
@@ -132,7 +188,10 @@ describe('fault: PostgreSQL', () => {
 
     // Last, so that a failure here does not hide the recovery checks above.
     // Only acknowledgements and "try again later": never a 500, never a dropped connection.
-    const other = outcomes.filter((o) => o.status !== 202 && o.status !== 503);
+    const other = [
+      ...outcomes.filter((o) => o.status !== 202 && o.status !== 503),
+      ...money.filter((s) => s !== 201 && s !== 409 && s !== 503).map((status) => ({ status })),
+    ];
     // With the API's error lines (TEST_LOG_LEVEL=error), which name the cause of a 500.
     const errorLines = api
       .output()

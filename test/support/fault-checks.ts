@@ -109,23 +109,35 @@ export async function waitUntilTriaged(
   throw new Error(`${waiting} of ${references.length} reports untriaged\n${describe()}`);
 }
 
-/** A national supervisor's bearer token, through the admin API of the bootstrap admin. */
-export async function supervisorToken(baseUrl: string, env: Record<string, string>) {
+/**
+ * A bearer token of a new staff member created through the admin API by the bootstrap admin:
+ * a national supervisor unless told otherwise.
+ */
+export async function staffToken(
+  baseUrl: string,
+  env: Record<string, string>,
+  role: 'supervisor' | 'investigator' = 'supervisor',
+  region: string | null = null,
+): Promise<string> {
   const login = async (email: string, password: string): Promise<string> => {
     const res = await call(baseUrl, 'POST', '/auth/login', { body: { email, password } });
     if (res.status !== 200) throw new Error(`login ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body.accessToken as string;
   };
   const admin = await login(env.BOOTSTRAP_ADMIN_EMAIL, env.BOOTSTRAP_ADMIN_PASSWORD);
-  const email = `sup.${randomBytes(4).toString('hex')}@police.test`;
+  const email = `${role}.${randomBytes(4).toString('hex')}@police.test`;
   const password = `pw-${randomBytes(9).toString('base64url')}`;
   const res = await call(baseUrl, 'POST', '/admin/users', {
     headers: { authorization: `Bearer ${admin}` },
-    body: { email, password, fullName: 'Fault Supervisor', role: 'supervisor', region: null },
+    body: { email, password, fullName: `Fault ${role}`, role, region },
   });
   if (res.status !== 201) throw new Error(`create ${res.status}: ${JSON.stringify(res.body)}`);
   return login(email, password);
 }
+
+/** A national supervisor's token: the caller of /stats/summary in brokenPromises. */
+export const supervisorToken = (baseUrl: string, env: Record<string, string>) =>
+  staffToken(baseUrl, env);
 
 /**
  * Every promise of DESIGN's "never" list, from the raw rows:
