@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from '@app/config';
 import { checkPostgres } from '@app/database';
 import { checkRedis } from '@app/queue';
 import { createApiApp } from './bootstrap/create-api-app';
+import { closeGracefullyOnSignals } from './bootstrap/graceful-shutdown';
 
 async function main() {
   const config = loadConfig();
@@ -13,6 +14,7 @@ async function main() {
     process.exit(1);
   }
   const app = await createApiApp(config);
+  closeGracefullyOnSignals(app, (m) => console.log(m));
   await app.listen(config.http.port, config.http.host);
   const base = `http://localhost:${config.http.port}`;
   announceReady(`API ready: ${base}/api/v1  docs: ${base}/api/docs  form: ${base}/`);

@@ -39,6 +39,8 @@ export interface AppConfig {
   slaMinutes: { P1: number; P2: number; P3: number; P4: number };
   /** Age after which an untriaged report is re-enqueued by the triage sweep. */
   triageSweepAfterMinutes: number;
+  /** The triage and SLA sweeps' interval, and how often the worker re-upserts them. */
+  schedules: { sweepEveryMs: number; refreshEveryMs: number };
   freezeBlockingBusinessDays: number;
   outboxPollMs: number;
   /** How long an Idempotency-Key replay returns the access code (kept encrypted until then). */

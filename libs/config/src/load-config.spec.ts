@@ -57,6 +57,27 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the sweep timings the fault suite shortens', () => {
+    expect(loadConfig(base).schedules).toEqual({ sweepEveryMs: 60_000, refreshEveryMs: 60_000 });
+    const fast = loadConfig({
+      ...base,
+      TRIAGE_SWEEP_AFTER_MINUTES: '0.05',
+      SWEEP_EVERY_MS: '1000',
+      SCHEDULE_REFRESH_MS: '2000',
+    });
+    expect(fast.triageSweepAfterMinutes).toBe(0.05);
+    expect(fast.schedules).toEqual({ sweepEveryMs: 1000, refreshEveryMs: 2000 });
+    for (const [name, value] of [
+      ['TRIAGE_SWEEP_AFTER_MINUTES', '0.01'],
+      ['TRIAGE_SWEEP_AFTER_MINUTES', '-1'],
+      ['TRIAGE_SWEEP_AFTER_MINUTES', '1e3'],
+      ['SWEEP_EVERY_MS', '999'],
+      ['SCHEDULE_REFRESH_MS', '1.5'],
+    ]) {
+      expect(() => loadConfig({ ...base, [name]: value })).toThrow(new RegExp(name));
+    }
+  });
+
   it('reads the HTTP and database timeouts and keeps headers within the request timeout', () => {
     const config = loadConfig(base);
     expect(config.http).toMatchObject({

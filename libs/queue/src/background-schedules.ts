@@ -127,9 +127,3 @@ export class BackgroundSchedules implements BeforeApplicationShutdown {
     });
   }
 }
-
-/**
- * How often the worker upserts its repeatable sweeps again: a Redis restarted empty loses
- * them, and this brings them back within a minute without a worker restart.
- */
-export const SCHEDULE_REFRESH_MS = 60_000;

@@ -86,7 +86,6 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(app.get(DependencyMonitor)));
   app.useStaticAssets(PUBLIC_DIR, { index: 'index.html', extensions: ['html'] });
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

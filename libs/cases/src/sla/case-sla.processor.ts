@@ -1,9 +1,9 @@
 import { Processor } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import {
   BackgroundSchedules,
-  SCHEDULE_REFRESH_MS,
   ContractProcessor,
   handleJob,
   QueueName,
@@ -28,6 +28,7 @@ export class CaseSlaProcessor extends ContractProcessor implements OnApplication
     private readonly sla: SlaService,
     private readonly timers: SlaTimersService,
     private readonly schedules: BackgroundSchedules,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
   }
@@ -35,7 +36,7 @@ export class CaseSlaProcessor extends ContractProcessor implements OnApplication
   /** In the background: with Redis down the upsert waits for it, and the worker must start. */
   onApplicationBootstrap(): void {
     this.schedules.start('SLA sweep schedule', () => this.timers.scheduleSweep(), {
-      refreshEveryMs: SCHEDULE_REFRESH_MS,
+      refreshEveryMs: this.config.schedules.refreshEveryMs,
     });
   }
 

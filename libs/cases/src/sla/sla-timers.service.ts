@@ -1,10 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { QueueName, SLA_DUE_JOB, SLA_SWEEP_JOB, SlaDueJobData } from '@app/queue';
 import type { SlaTimer } from '../shared/case-rows';
-
-const SWEEP_EVERY_MS = 60_000;
 
 /**
  * Arms SLA timers as delayed BullMQ jobs. Called after the transaction that set `sla_due_at`
@@ -12,7 +11,10 @@ const SWEEP_EVERY_MS = 60_000;
  */
 @Injectable()
 export class SlaTimersService {
-  constructor(@InjectQueue(QueueName.CaseSla) private readonly queue: Queue) {}
+  constructor(
+    @InjectQueue(QueueName.CaseSla) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async arm(timer: SlaTimer): Promise<void> {
     const data: SlaDueJobData = { caseId: timer.caseId };
@@ -22,11 +24,11 @@ export class SlaTimersService {
     });
   }
 
-  /** The minutely sweep; an upsert, so every worker replica may call it and one results. */
+  /** The sweep, every SWEEP_EVERY_MS; an upsert, so every worker replica may call it and one results. */
   async scheduleSweep(): Promise<void> {
     await this.queue.upsertJobScheduler(
       SLA_SWEEP_JOB.name,
-      { every: SWEEP_EVERY_MS },
+      { every: this.config.schedules.sweepEveryMs },
       { name: SLA_SWEEP_JOB.name, data: {} },
     );
   }

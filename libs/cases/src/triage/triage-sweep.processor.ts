@@ -1,8 +1,8 @@
 import { Processor } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import {
   BackgroundSchedules,
-  SCHEDULE_REFRESH_MS,
   ContractProcessor,
   handleJob,
   QueueName,
@@ -18,6 +18,7 @@ export class TriageSweepProcessor extends ContractProcessor implements OnApplica
   constructor(
     private readonly sweeper: TriageSweepService,
     private readonly schedules: BackgroundSchedules,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
   }
@@ -25,7 +26,7 @@ export class TriageSweepProcessor extends ContractProcessor implements OnApplica
   /** In the background: with Redis down the upsert waits for it, and the worker must start. */
   onApplicationBootstrap(): void {
     this.schedules.start('triage sweep schedule', () => this.sweeper.scheduleSweep(), {
-      refreshEveryMs: SCHEDULE_REFRESH_MS,
+      refreshEveryMs: this.config.schedules.refreshEveryMs,
     });
   }
 }

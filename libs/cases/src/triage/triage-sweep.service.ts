@@ -8,7 +8,6 @@ import { queryRows } from '@app/database';
 import { QueueName, TRIAGE_JOB, TRIAGE_SWEEP_JOB } from '@app/queue';
 import { wipeExpiredReplayCodes } from '@app/reports';
 
-const SWEEP_EVERY_MS = 60_000;
 const SWEEP_BATCH = 200;
 
 export interface TriageSweepResult {
@@ -44,11 +43,11 @@ export class TriageSweepService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The minutely sweep; an upsert, so every worker replica may call it and one results. */
+  /** The sweep, every SWEEP_EVERY_MS; an upsert, so every worker replica may call it and one results. */
   async scheduleSweep(): Promise<void> {
     await this.sweepQueue.upsertJobScheduler(
       TRIAGE_SWEEP_JOB.name,
-      { every: SWEEP_EVERY_MS },
+      { every: this.config.schedules.sweepEveryMs },
       { name: TRIAGE_SWEEP_JOB.name, data: {} },
     );
   }
@@ -76,7 +75,7 @@ export class TriageSweepService {
         this.dataSource.manager,
         // submitted_at as text: keeps the microseconds a JS Date would drop from the cursor.
         `SELECT id, submitted_at::text AS submitted_at FROM reports
-          WHERE case_id IS NULL AND submitted_at < now() - make_interval(mins => $1)
+          WHERE case_id IS NULL AND submitted_at < now() - make_interval(secs => $1::float8 * 60)
             AND ($2::timestamptz IS NULL OR (submitted_at, id) > ($2::timestamptz, $3::uuid))
           ORDER BY submitted_at, id
           LIMIT $4`,

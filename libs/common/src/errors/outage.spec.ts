@@ -26,6 +26,16 @@ describe('dependencyOutage', () => {
     expect(dependencyOutage(aggregate)).toBe('postgres');
   });
 
+  it("reads TypeORM's released query runner (its connection died mid-transaction) as PostgreSQL", () => {
+    // What the next query or the COMMIT of a transaction throws once the server went away
+    // under it (test/fault-postgres.e2e-spec.ts): a 503, not a 500.
+    const released = Object.assign(
+      new Error('Query runner already released. Cannot run queries anymore.'),
+      { name: 'QueryRunnerAlreadyReleasedError' },
+    );
+    expect(dependencyOutage(released)).toBe('postgres');
+  });
+
   it('reads ioredis failures as Redis', () => {
     expect(dependencyOutage(new Error('Connection is closed.'))).toBe('redis');
     expect(

@@ -72,6 +72,9 @@ export function dependencyOutage(error: unknown): Dependency | null {
   if (name === 'MaxRetriesPerRequestError' || REDIS_MESSAGES.some((re) => re.test(text))) {
     return 'redis';
   }
+  // TypeORM releases a query runner whose connection emitted an error (the server went away
+  // mid-transaction); the next query or the COMMIT then throws this instead of a pg error.
+  if (name === 'QueryRunnerAlreadyReleasedError') return 'postgres';
   const code = field(error, 'code');
   if (typeof code === 'string' && SOCKET_CODES.has(code)) return 'postgres';
   if (PG_MESSAGES.some((re) => re.test(text))) return 'postgres';
