@@ -2,10 +2,12 @@ import { DataSource } from 'typeorm';
 
 /**
  * What a rejected request may still change, and why: the audit log records refused attempts
- * (DESIGN: every refused access is logged), and a failed sign-in counts against the account.
+ * (DESIGN: every refused access is logged), and a failed sign-in counts against the account,
+ * its address and the pair (docs/access.md).
  */
 const MAY_CHANGE: Readonly<Record<string, readonly string[] | 'all'>> = {
   audit_log: 'all',
+  login_throttles: 'all',
   users: ['failed_logins', 'locked_until', 'last_login_at', 'updated_at'],
 };
 
