@@ -9,14 +9,16 @@ import {
   reportInCase,
   sql,
   startDeployment,
+  submitReport,
   TestDeployment,
   TestStaff,
   uniquePhone,
+  validReportBody,
 } from '@app/testing';
 
 /**
- * Property: any sequence of freezes, releases, reimbursements, reversals, pyramid flags and
- * takedowns, sent through the
+ * Property: any sequence of freezes, releases, reimbursements, reversals, pyramid flags,
+ * takedowns and loan write-offs, sent through the
  * HTTP API, (1) gets exactly the status a simple model of the invariants predicts, and (2)
  * leaves every total the API reports (GET /cases/{id}/funds, GET /stats/summary) equal to an
  * independent recomputation from the raw ledger rows (read with plain SQL, summed here, days
@@ -47,6 +49,7 @@ type Op =
   | { kind: 'reimburse'; reportSel: number; tiyn: number; ago: number; wrongCase: boolean }
   | { kind: 'reverse'; sel: number }
   | { kind: 'flag'; caseIdx: number; withdraw: boolean }
+  | { kind: 'loan'; request: number; outcome: 'written_off' | 'refused' | null; amount: number }
   | {
       kind: 'takedown';
       caseIdx: number;
@@ -96,6 +99,12 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     withdraw: fc.boolean(),
   }),
   fc.record({
+    kind: fc.constant('loan' as const),
+    request: fc.integer({ min: 1, max: 40_000 }),
+    outcome: fc.constantFrom('written_off' as const, 'refused' as const, null),
+    amount: fc.integer({ min: 1, max: 40_000 }),
+  }),
+  fc.record({
     kind: fc.constant('takedown' as const),
     caseIdx: fc.integer({ min: 0, max: 1 }),
     what: fc.constantFrom(...TAKEDOWN_WHATS),
@@ -120,6 +129,9 @@ describe('funds: random operation sequences agree with the raw ledger', () => {
   const freezes: Array<{ id: string; caseIdx: number; amount: bigint; released: bigint }> = [];
   const reimbursements: Array<{ id: string; reversed: boolean }> = [];
   const flagged = [false, false];
+  /** The fake_loan report of case 2 and its live write-off (requested or written off). */
+  let loanReference = '';
+  let liveWriteoff: { id: string; requested: number; answered: boolean } | null = null;
 
   beforeAll(async () => {
     d = await startDeployment({ label: 'funds-property', worker: true });
@@ -148,11 +160,29 @@ describe('funds: random operation sequences agree with the raw ledger', () => {
       fraudType: 'romance',
       amounts: ['800.00'],
     });
-    cases.push(a1.caseId, b1.caseId);
+    // A loan in the victim's name (case 2, no payments): the loan write-off operations' report.
+    const c1 = await submitReport(
+      d,
+      validReportBody({
+        reporter: { region: 'almaty_city' },
+        incident: { fraudType: 'fake_loan' },
+        transactions: [],
+        suspects: [{ type: 'phone', value: uniquePhone() }],
+        loan: {
+          lender: 'МФО',
+          contractNumber: 'P-1',
+          amount: '300.00',
+          issuedAt: new Date(Date.now() - 86_400_000).toISOString(),
+        },
+      }),
+    );
+    loanReference = c1.reference;
+    cases.push(a1.caseId, b1.caseId, await caseOf(d, c1.id));
     reports.push(
       { id: a1.report.id, caseIdx: 0, loss: 100_000n, net: 0n, frozen: 0n },
       { id: a2.id, caseIdx: 0, loss: 50_000n, net: 0n, frozen: 0n },
       { id: b1.report.id, caseIdx: 1, loss: 80_000n, net: 0n, frozen: 0n },
+      { id: c1.id, caseIdx: 2, loss: 30_000n, net: 0n, frozen: 0n },
     );
   }, 120_000);
   afterAll(async () => d?.close());
@@ -237,6 +267,34 @@ describe('funds: random operation sequences agree with the raw ledger', () => {
         if (res.status === 201) flagged[op.caseIdx] = true;
         return [expected, res.status];
       }
+      case 'loan': {
+        if (liveWriteoff === null) {
+          const res = await staff.api.post(`/reports/${loanReference}/loan-writeoffs`, {
+            amount: money(op.request),
+          });
+          if (res.status === 201) {
+            liveWriteoff = { id: res.body.id, requested: op.request, answered: false };
+          }
+          if (res.status !== 201 || op.outcome === null) return [201, res.status];
+        } else if (liveWriteoff.answered || op.outcome === null) {
+          const res = await staff.api.post(`/reports/${loanReference}/loan-writeoffs`, {});
+          return [409, res.status];
+        }
+        const target = liveWriteoff as { id: string; requested: number; answered: boolean } | null;
+        if (target === null) return null;
+        const res = await staff.api.post(`/loan-writeoffs/${target.id}/outcome`, {
+          outcome: op.outcome,
+          // Not before the request, which the API stamped just now.
+          at: new Date().toISOString(),
+          ...(op.outcome === 'written_off' ? { amount: money(op.amount) } : {}),
+        });
+        const fits = op.outcome === 'refused' || op.amount <= target.requested;
+        if (res.status === 200) {
+          if (op.outcome === 'refused') liveWriteoff = null;
+          else target.answered = true;
+        }
+        return [fits ? 200 : 409, res.status];
+      }
       case 'takedown': {
         const res = await staff.api.post(`/cases/${cases[op.caseIdx]}/takedowns`, {
           kind: op.what,
@@ -318,6 +376,13 @@ describe('funds: random operation sequences agree with the raw ledger', () => {
       d,
       `SELECT case_id, kind, outcome_at FROM takedowns WHERE outcome = 'blocked'`,
     );
+    const writtenOff = await sql<{ case_id: string; outcome_at: Date; tiyn: string }>(
+      d,
+      `SELECT r.case_id, w.outcome_at, w.written_off_tiyn::text AS tiyn
+         FROM loan_writeoffs w JOIN reports r ON r.id = w.report_id
+        WHERE w.outcome = 'written_off'`,
+    );
+    const loans = writtenOff.filter((w) => inPeriod(w.outcome_at) && inRegion(w.case_id));
     const blocked = (kinds: string[]) =>
       blockedRows.filter(
         (t) => kinds.includes(t.kind) && inPeriod(t.outcome_at) && inRegion(t.case_id),
@@ -345,6 +410,8 @@ describe('funds: random operation sequences agree with the raw ledger', () => {
       chatsClosed: blocked(['messenger_chat']),
       linksBlocked: blocked(['website', 'social_profile']),
       numbersBlocked: blocked(['phone_number']),
+      loansWrittenOffCount: loans.length,
+      loansWrittenOffTotal: money(sum(loans.map((w) => w.tiyn))),
     };
   }
 
