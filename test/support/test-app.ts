@@ -33,6 +33,8 @@ export function testEnv(
     BOOTSTRAP_ADMIN_EMAIL: 'admin@police.test',
     BOOTSTRAP_ADMIN_PASSWORD: 'admin-password-123',
     OUTBOX_POLL_MS: '200',
+    // Any free port: suites run side by side and a fixed one would collide.
+    WORKER_METRICS_PORT: '0',
     ...overrides,
   };
 }

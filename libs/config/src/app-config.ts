@@ -2,6 +2,8 @@
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   http: { host: string; port: number; bodyLimit: string; corsOrigins: string[] };
+  /** Port of the worker's metrics and health listener (on `http.host`); 0 = any free port. */
+  workerMetricsPort: number;
   databaseUrl: string;
   redis: { url: string; prefix: string };
   /** Secrets: never log this section. */

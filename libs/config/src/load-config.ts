@@ -94,6 +94,7 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
         .map((s) => s.trim())
         .filter(Boolean),
     },
+    workerMetricsPort: env.WORKER_METRICS_PORT,
     databaseUrl: env.DATABASE_URL,
     redis: { url: env.REDIS_URL, prefix: env.QUEUE_PREFIX },
     secrets: {

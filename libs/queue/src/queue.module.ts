@@ -6,6 +6,7 @@ import { BackgroundSchedules } from './background-schedules';
 import { useLoggedBullClasses } from './logged-bullmq';
 import { JobHandlersCheck } from './jobs/job-handlers.check';
 import { DEFAULT_JOB_OPTIONS, QueueName } from './queue-names';
+import { QueueJobsMetrics } from './queue-jobs.metrics';
 import { redisConnectionOptions } from './redis';
 import { RedisClient } from './redis-client.provider';
 
@@ -14,7 +15,8 @@ useLoggedBullClasses();
 /**
  * Redis connection and every queue, registered once for both apps. Every queue and worker logs
  * its connection errors through the Nest logger, throttled (`logged-bullmq.ts`);
- * `BackgroundSchedules` sets up repeatable jobs without blocking bootstrap.
+ * `BackgroundSchedules` sets up repeatable jobs without blocking bootstrap; `QueueJobsMetrics`
+ * feeds `fraud_queue_jobs`.
  */
 @Module({
   imports: [
@@ -28,7 +30,7 @@ useLoggedBullClasses();
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
-  providers: [RedisClient, BackgroundSchedules],
+  providers: [RedisClient, BackgroundSchedules, QueueJobsMetrics],
   exports: [BullModule, RedisClient, BackgroundSchedules],
 })
 export class QueueModule {}

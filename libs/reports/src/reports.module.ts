@@ -11,6 +11,7 @@ import {
   ReportTransaction,
 } from './entities';
 import { ReportIntakeService } from './intake/report-intake.service';
+import { OutboxBacklogMetrics } from './outbox/outbox-backlog.metrics';
 
 export const REPORT_ENTITIES = [
   Report,
@@ -25,7 +26,7 @@ export const REPORT_ENTITIES = [
 /** Report entities and the services other domains may use; no controllers, no processors. */
 @Module({
   imports: [TypeOrmModule.forFeature(REPORT_ENTITIES), PiiModule],
-  providers: [ReportIntakeService],
+  providers: [ReportIntakeService, OutboxBacklogMetrics],
   exports: [TypeOrmModule, ReportIntakeService],
 })
 export class ReportsModule {}

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   findCardNumbersInText,
+  FraudMetrics,
   isUniqueViolation,
   maskCardNumbersInOptionalText,
   maskCardNumbersInText,
@@ -65,6 +66,7 @@ export class ReportIntakeService {
     private readonly dataSource: DataSource,
     private readonly pii: PiiService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: FraudMetrics,
   ) {}
 
   async submit(dto: CreateReportDto, idempotencyKey: string | null): Promise<SubmitResult> {
@@ -122,6 +124,7 @@ export class ReportIntakeService {
       }
       throw error;
     }
+    this.metrics.reportReceived();
     this.logger.log({ reference: report.reference, reportId: report.id }, 'report received');
     return {
       replayed: false,
