@@ -1,8 +1,11 @@
 import { DataSource } from 'typeorm';
 import { METRIC, NOTICE_CHANNELS, NOTICE_OUTCOMES, PRIORITIES } from '@app/common';
+import { SlaService } from '@app/cases/worker';
 import { QueueName } from '@app/queue';
 import {
+  createStaff,
   eventually,
+  newCase,
   promtoolCheckMetrics,
   sampleLabels,
   sampleValue,
@@ -126,5 +129,25 @@ describe('metrics: API and worker expose what an operator alerts on', () => {
     const missing = await worker().get('/reports').expect(404);
     expect(missing.headers['content-type']).toContain('application/problem+json');
     await worker().post('/metrics').expect(405);
+  });
+
+  it('counts SLA breaches where they are recorded: at a late claim (API) and by the timer (worker)', async () => {
+    const investigator = await createStaff(d, { role: 'investigator', region: 'almaty_city' });
+    const claimed = await newCase(d);
+    const timed = await newCase(d);
+    await d.api
+      .get(DataSource)
+      .query(`UPDATE cases SET sla_due_at = now() - interval '1 minute' WHERE id = ANY($1)`, [
+        [claimed, timed],
+      ]);
+    await investigator.api.post(`/cases/${claimed}/claim`).expect(200);
+    expect((await d.worker!.get(SlaService).check(timed)).kind).toMatch(/breached|settled/);
+
+    // The minutely sweep may record either breach first; each is counted once, somewhere.
+    const breaches = async () =>
+      (sampleValue(await apiScrape(), METRIC.slaBreaches, { priority: 'P4' }) ?? 0) +
+      (sampleValue(await workerScrape(), METRIC.slaBreaches, { priority: 'P4' }) ?? 0);
+    await eventually(async () => (await breaches()) === 2);
+    expect(await breaches()).toBe(2);
   });
 });
