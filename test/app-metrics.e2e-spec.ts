@@ -17,7 +17,7 @@ import request from 'supertest';
 import { WorkerOpsServer } from '../apps/worker/src/ops/worker-ops-server';
 
 /**
- * DESIGN "Metrics": the API's `/metrics` and the worker's own listener carry the fraud_*
+ * docs/contract.md "Metrics": the API's `/metrics` and the worker's own listener carry the fraud_*
  * metrics, and they move when a report is filed and triaged.
  */
 describe('metrics: API and worker expose what an operator alerts on', () => {

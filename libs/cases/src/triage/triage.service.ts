@@ -65,7 +65,7 @@ interface TransactionOutcome {
 const key = (id: IdentifierKey) => `${id.type}\u0000${id.value}`;
 
 /**
- * Links a report into a case (DESIGN.md "Case"): the open case that shares one of its
+ * Links a report into a case (docs/contract.md "Case"): the open case that shares one of its
  * identifiers, the oldest one if several do (the others get a merge suggestion), else a new case.
  *
  * Safe to run any number of times and concurrently: one transaction takes an advisory lock on

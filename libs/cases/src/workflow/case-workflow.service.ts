@@ -247,7 +247,7 @@ export async function applyTransition(
   action: string,
   extra: Record<string, unknown> = {},
 ): Promise<void> {
-  // Free text: a card number in it is stored masked (DESIGN.md).
+  // Free text: a card number in it is stored masked (docs/contract.md).
   const agency = maskCardNumbersInOptionalText(dto.agency);
   await manager.query(
     `UPDATE cases

@@ -223,7 +223,7 @@ export class ReportIntakeService {
     // Only with a key, and only encrypted: what lets a retry give the citizen the code again.
     report.replayAccessCodeEnc = claim === null ? null : this.pii.encrypt(accessCode);
     report.idempotencyBodyHash = claim?.bodyHash ?? null;
-    // Free text never keeps a full card number (DESIGN.md): masked to its last four digits.
+    // Free text never keeps a full card number (docs/contract.md): masked to its last four digits.
     report.reporterFullName = maskCardNumbersInText(reporter.fullName.trim());
     report.reporterIinEnc = reporter.iin ? this.pii.encrypt(reporter.iin) : null;
     report.reporterIinBidx = reporter.iin ? this.pii.blindIndex('iin', reporter.iin) : null;
