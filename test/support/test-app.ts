@@ -4,7 +4,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { register } from 'prom-client';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AppConfig, loadConfig } from '@app/config';
@@ -65,8 +64,7 @@ export async function startDeployment(
   const db = await createTestDatabase(opts.label ?? 'e2e');
   const env = testEnv(db, opts.env);
   const config: AppConfig = { ...loadConfig(env), logDestination: opts.logDestination };
-  // prom-client keeps one global registry; a second app in this process would re-register.
-  register.clear();
+  // Each app keeps its metrics in a registry of its own (FraudMetrics): no global state to reset.
   const api = await createApiApp(config);
   await api.init();
   const server = api.getHttpServer();

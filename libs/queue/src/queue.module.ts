@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { MetricsModule } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { BackgroundSchedules } from './background-schedules';
 import { useLoggedBullClasses } from './logged-bullmq';
@@ -29,6 +30,8 @@ useLoggedBullClasses();
       }),
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
+    // Imported where it is used, so any composition of modules (tests build partial apps) works.
+    MetricsModule,
   ],
   providers: [RedisClient, BackgroundSchedules, QueueJobsMetrics],
   exports: [BullModule, RedisClient, BackgroundSchedules],

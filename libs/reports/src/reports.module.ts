@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { PiiModule } from '@app/common';
+import { MetricsModule, PiiModule } from '@app/common';
 import {
   Evidence,
   OutboxMessage,
@@ -25,7 +25,7 @@ export const REPORT_ENTITIES = [
 
 /** Report entities and the services other domains may use; no controllers, no processors. */
 @Module({
-  imports: [TypeOrmModule.forFeature(REPORT_ENTITIES), PiiModule],
+  imports: [TypeOrmModule.forFeature(REPORT_ENTITIES), PiiModule, MetricsModule],
   providers: [ReportIntakeService, OutboxBacklogMetrics],
   exports: [TypeOrmModule, ReportIntakeService],
 })
