@@ -67,7 +67,7 @@ function ok(res: { status: number; body: unknown }): void {
 const hoursAgo = (h: number): string => new Date(Date.now() - h * 3600_000).toISOString();
 
 /**
- * DESIGN.md: full card numbers are never stored. A citizen (or an investigator) may still type
+ * docs/contract.md: full card numbers are never stored. A citizen (or an investigator) may still type
  * one into any free-text field. Every such field is filed through the real API and worker;
  * then every text/json column of every table is searched for each card, however typed.
  */

@@ -23,3 +23,4 @@ export * from './fuzz-prober';
 export * from './fuzz-bodies';
 export * from './db-fingerprint';
 export * from './pdf-text';
+export * from './metrics';

@@ -178,7 +178,7 @@ export const RBAC_MATRIX: RbacRow[] = [
   // national staff only: a regional supervisor is a 403 (region), audited
   { method: 'GET', path: '/admin/queues', allow: ['supervisor:national', 'admin'], expect: [200] },
 
-  // Prefilled from DESIGN.md's "who" column; owners: adjust allow lists and fixtures.
+  // Prefilled from the "who" column of docs/contract.md's HTTP API table; owners: adjust allow lists and fixtures.
   // cases
   { method: 'GET', path: '/cases', allow: ALL_STAFF },
   { method: 'GET', path: '/cases/{id}', allow: OWN_REGION_STAFF, setup: ownCase },

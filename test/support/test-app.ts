@@ -4,7 +4,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { register } from 'prom-client';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AppConfig, loadConfig } from '@app/config';
@@ -33,6 +32,8 @@ export function testEnv(
     BOOTSTRAP_ADMIN_EMAIL: 'admin@police.test',
     BOOTSTRAP_ADMIN_PASSWORD: 'admin-password-123',
     OUTBOX_POLL_MS: '200',
+    // Any free port: suites run side by side and a fixed one would collide.
+    WORKER_METRICS_PORT: '0',
     ...overrides,
   };
 }
@@ -68,8 +69,7 @@ export async function startDeployment(
   const env = testEnv(db, opts.env);
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl(db.url);
   const config: AppConfig = { ...loadConfig(env), logDestination: opts.logDestination };
-  // prom-client keeps one global registry; a second app in this process would re-register.
-  register.clear();
+  // Each app keeps its metrics in a registry of its own (FraudMetrics): no global state to reset.
   const api = await createApiApp(config);
   await api.init();
   // Nest flushes the logs it buffered during boot on listen(); supertest never calls it, and

@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PrometheusModule } from '@willsoto/nestjs-prometheus';
-import { LoggerModule } from '@app/common';
+import { LoggerModule, MetricsModule } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
@@ -18,7 +17,7 @@ export class ApiModule {
         LoggerModule,
         DatabaseModule.forRoot('api'),
         QueueModule,
-        PrometheusModule.register({ path: '/metrics', defaultMetrics: { enabled: true } }),
+        MetricsModule,
         HealthModule,
         ...API_FEATURE_MODULES,
       ],

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MetricsModule } from '@app/common';
 import { IdentityModule } from '@app/identity';
 import { QueueModule } from '@app/queue';
 import { ReportsModule } from '@app/reports';
@@ -40,7 +41,13 @@ const CORE_SERVICES = [
  * (above this one) provides globally.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(CASE_ENTITIES), ReportsModule, IdentityModule, QueueModule],
+  imports: [
+    TypeOrmModule.forFeature(CASE_ENTITIES),
+    ReportsModule,
+    IdentityModule,
+    QueueModule,
+    MetricsModule,
+  ],
   providers: CORE_SERVICES,
   exports: [TypeOrmModule, ...CORE_SERVICES],
 })

@@ -1,5 +1,5 @@
 /**
- * The closed vocabularies of the product contract (docs DESIGN.md). DTO validation and entity
+ * The closed vocabularies of the product contract (docs/contract.md). DTO validation and entity
  * CHECK constraints read these tuples. Migrations do not: they are history and spell the values
  * out, so changing a tuple needs a new migration that replaces the CHECKs (TypeORM compares
  * CHECKs by name only, so test/schema-drift would not notice a changed list).

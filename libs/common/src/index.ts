@@ -5,3 +5,4 @@ export * from './domain';
 export * from './domain-constants';
 export * from './pii';
 export * from './logging';
+export * from './metrics';

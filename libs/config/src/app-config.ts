@@ -13,6 +13,8 @@ export interface AppConfig {
     headersTimeoutMs: number;
     keepAliveTimeoutMs: number;
   };
+  /** Port of the worker's metrics and health listener (on `http.host`); 0 = any free port. */
+  workerMetricsPort: number;
   databaseUrl: string;
   /** PostgreSQL statement_timeout per process kind, ms. */
   statementTimeoutMs: { api: number; worker: number };

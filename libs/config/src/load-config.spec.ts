@@ -15,12 +15,18 @@ describe('loadConfig', () => {
     expect(config.slaMinutes).toEqual({ P1: 60, P2: 1440, P3: 4320, P4: 10080 });
     expect(config.triageSweepAfterMinutes).toBe(5);
     expect(config.idempotencyReplayHours).toBe(24);
+    expect(config.workerMetricsPort).toBe(9464);
+    expect(loadConfig({ ...base, WORKER_METRICS_PORT: '0' }).workerMetricsPort).toBe(0);
     expect(loadConfig({ ...base, IDEMPOTENCY_REPLAY_HOURS: '48' }).idempotencyReplayHours).toBe(48);
   });
 
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ ...base, PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ ...base, REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ ...base, WORKER_METRICS_PORT: '70000' })).toThrow(
+      /WORKER_METRICS_PORT/,
+    );
+    expect(() => loadConfig({ ...base, WORKER_METRICS_PORT: 'x' })).toThrow(/WORKER_METRICS_PORT/);
     expect(() => loadConfig({ ...base, PII_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(
       /PII_ENCRYPTION_KEY/,
     );

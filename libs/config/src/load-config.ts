@@ -115,6 +115,7 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
       headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
       keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     },
+    workerMetricsPort: env.WORKER_METRICS_PORT,
     databaseUrl: env.DATABASE_URL,
     statementTimeoutMs: {
       api: env.DB_STATEMENT_TIMEOUT_MS,

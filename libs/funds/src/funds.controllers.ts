@@ -31,7 +31,7 @@ const ReimbursementId = () => Param('id', new PathIdPipe('Reimbursement'));
 const INVARIANT_409 = 'Would break a ledger invariant; nothing was written';
 
 /**
- * Who records money (DESIGN: investigators record frozen funds and reimbursements, supervisors
+ * Who records money (docs/contract.md: investigators record frozen funds and reimbursements, supervisors
  * oversee); reads stay open to all staff. Both region-scoped in the services.
  */
 const FUNDS_WRITERS = ['investigator', 'supervisor'] as const;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { PiiModule } from '@app/common';
+import { MetricsModule, PiiModule } from '@app/common';
 import {
   Evidence,
   OutboxMessage,
@@ -11,6 +11,7 @@ import {
   ReportTransaction,
 } from './entities';
 import { ReportIntakeService } from './intake/report-intake.service';
+import { OutboxBacklogMetrics } from './outbox/outbox-backlog.metrics';
 
 export const REPORT_ENTITIES = [
   Report,
@@ -24,8 +25,8 @@ export const REPORT_ENTITIES = [
 
 /** Report entities and the services other domains may use; no controllers, no processors. */
 @Module({
-  imports: [TypeOrmModule.forFeature(REPORT_ENTITIES), PiiModule],
-  providers: [ReportIntakeService],
+  imports: [TypeOrmModule.forFeature(REPORT_ENTITIES), PiiModule, MetricsModule],
+  providers: [ReportIntakeService, OutboxBacklogMetrics],
   exports: [TypeOrmModule, ReportIntakeService],
 })
 export class ReportsModule {}

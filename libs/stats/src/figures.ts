@@ -1,6 +1,6 @@
 import { Money } from '@app/common';
 
-/** DESIGN.md "Totals"; money as decimal strings, counts as integers. */
+/** docs/contract.md "Totals"; money as decimal strings, counts as integers. */
 export interface Figures {
   reportsReceived: number;
   damageReported: string;

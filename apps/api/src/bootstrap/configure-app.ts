@@ -14,6 +14,8 @@ import {
   PROBLEM_CONTENT_TYPE,
   ProblemDetailsFilter,
   codeForStatus,
+  FraudMetrics,
+  httpMetricsMiddleware,
 } from '@app/common';
 import { AppConfig } from '@app/config';
 import { DependencyMonitor } from '../health/dependency-monitor';
@@ -73,6 +75,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     }),
   );
   app.enableCors({ origin: config.http.corsOrigins.length ? config.http.corsOrigins : false });
+  app.use(httpMetricsMiddleware(app.get(FraudMetrics)));
   app.use(opsAliases);
   app.use(
     express.json({

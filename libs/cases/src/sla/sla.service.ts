@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { sqlStringList } from '@app/common';
+import { FraudMetrics, sqlStringList } from '@app/common';
 import type { Priority } from '@app/common';
 import { queryOne, queryRows } from '@app/database';
 import { appendCaseEvent, SYSTEM_ACTOR } from '../shared/case-events';
@@ -20,11 +20,14 @@ const ACTIVE = sqlStringList(ACTIVE_CASE_STATUSES);
 /** Records SLA breaches: a case not claimed by its `sla_due_at` gets `sla.breached`. */
 @Injectable()
 export class SlaService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly metrics: FraudMetrics,
+  ) {}
 
   /** Idempotent: the conditional update lets exactly one caller record a breach. */
   async check(caseId: string): Promise<SlaCheck> {
-    return this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction(async (manager): Promise<SlaCheck> => {
       const breached = await recordBreachIfDue(manager, caseId);
       if (breached) return breached;
       const waiting = await queryOne<{ sla_due_at: Date }>(
@@ -36,6 +39,9 @@ export class SlaService {
       );
       return waiting ? { kind: 'not-due', dueAt: waiting.sla_due_at } : { kind: 'settled' };
     });
+    // Counted after the commit, by the one caller whose update recorded the breach.
+    if (result.kind === 'breached') this.metrics.slaBreached(result.priority);
+    return result;
   }
 
   /** Backstop for timers lost with Redis: every overdue, unclaimed case, in batches. */

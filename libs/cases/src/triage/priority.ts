@@ -29,7 +29,7 @@ export function hasRecentPayment(facts: Pick<ReportPriorityFacts, 'submittedAt' 
   });
 }
 
-/** Priority of one report on its own (DESIGN.md "Priority"); the case size rule is separate. */
+/** Priority of one report on its own (docs/contract.md "Priority"); the case size rule is separate. */
 export function reportPriority(facts: ReportPriorityFacts): PriorityDecision {
   const p1: string[] = [];
   if (hasRecentPayment(facts)) p1.push('recent_payment');

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Money } from '@app/common';
+import { FraudMetrics, Money } from '@app/common';
 import type { AgeGroup, CaseStatus, FraudType, Priority, Region, SuspectType } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { queryOne, queryRows } from '@app/database';
@@ -58,12 +58,14 @@ export interface TriageResult {
 interface TransactionOutcome {
   result: TriageResult;
   sla: SlaTimer | null;
+  /** Set when this run linked the report (its first link): the report's submission time. */
+  linkedSubmittedAt?: Date;
 }
 
 const key = (id: IdentifierKey) => `${id.type}\u0000${id.value}`;
 
 /**
- * Links a report into a case (DESIGN.md "Case"): the open case that shares one of its
+ * Links a report into a case (docs/contract.md "Case"): the open case that shares one of its
  * identifiers, the oldest one if several do (the others get a merge suggestion), else a new case.
  *
  * Safe to run any number of times and concurrently: one transaction takes an advisory lock on
@@ -81,16 +83,19 @@ export class TriageService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CASE_MONEY) private readonly money: CaseMoneyPort,
     private readonly slaTimers: SlaTimersService,
+    private readonly metrics: FraudMetrics,
   ) {}
 
   /** `statementId`: the citizen statement that caused this run, recorded on the timeline. */
   async triage(reportId: string, statementId?: string): Promise<TriageResult> {
-    const { result, sla } = await withTransactionRetries(() =>
+    const { result, sla, linkedSubmittedAt } = await withTransactionRetries(() =>
       this.dataSource.transaction((manager) =>
         this.triageInTransaction(manager, reportId, statementId),
       ),
     );
     // After commit: re-armed on every run, so a crash between commit and here heals on retry.
+    // Only the run that linked the report observes the lag: retries and re-triage do not.
+    if (linkedSubmittedAt) this.metrics.reportTriaged(linkedSubmittedAt);
     if (sla) await this.slaTimers.arm(sla);
     if (result.outcome === 'missing') this.logger.warn({ reportId }, 'triage: report not found');
     return result;
@@ -201,6 +206,7 @@ export class TriageService {
         mergeCandidates: candidates.map((c) => c.case_id),
       },
       sla: pendingSlaTimer(updated),
+      linkedSubmittedAt: report.case_id === null ? report.submitted_at : undefined,
     };
   }
 

@@ -19,7 +19,7 @@ const STAFF: readonly Role[] = ['investigator', 'supervisor'];
 const SUPERVISOR: readonly Role[] = ['supervisor'];
 
 /**
- * THE case workflow (DESIGN.md "Statuses and allowed transitions"). The service, the tests and
+ * THE case workflow (docs/contract.md "Statuses and allowed transitions"). The service, the tests and
  * docs/review.md all read this constant; a pair that is not listed is a 409.
  */
 export const CASE_TRANSITIONS: readonly CaseTransitionRule[] = [

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BadRequestProblem, maskCardNumbersInOptionalText, sqlStringList } from '@app/common';
+import {
+  BadRequestProblem,
+  FraudMetrics,
+  maskCardNumbersInOptionalText,
+  sqlStringList,
+} from '@app/common';
 import { CasesConflict } from '../cases.errors';
-import type { CaseStatus } from '@app/common';
+import type { CaseStatus, Priority } from '@app/common';
 import { AccessDeniedProblem } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
 import { queryOne } from '@app/database';
@@ -29,10 +34,14 @@ const ACTIVE = sqlStringList(ACTIVE_CASE_STATUSES);
  */
 @Injectable()
 export class CaseWorkflowService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly metrics: FraudMetrics,
+  ) {}
 
   async claim(user: StaffPrincipal, caseId: string): Promise<CaseSummaryDto> {
-    return this.dataSource.transaction(async (manager) => {
+    const breaches: Priority[] = [];
+    const summary = await this.dataSource.transaction(async (manager) => {
       const row = await lockCaseInScope(manager, user, caseId);
       assertActive(row);
       if (row.assignee_id === user.id) return loadCaseSummary(manager, caseId);
@@ -41,9 +50,13 @@ export class CaseWorkflowService {
           assigneeId: row.assignee_id,
         });
       }
-      await this.applyClaim(manager, row, user.id, staffActor(user.id), 'case.claimed');
+      breaches.push(
+        ...(await this.applyClaim(manager, row, user.id, staffActor(user.id), 'case.claimed')),
+      );
       return loadCaseSummary(manager, caseId);
     });
+    this.countBreaches(breaches);
+    return summary;
   }
 
   /**
@@ -55,7 +68,8 @@ export class CaseWorkflowService {
       throw new CasesConflict('no-region', 'Claim-next needs a staff member with a region');
     }
     const region = user.region;
-    return this.dataSource.transaction(async (manager) => {
+    const breaches: Priority[] = [];
+    const summary = await this.dataSource.transaction(async (manager) => {
       const row = await queryOne<CaseRow>(
         manager,
         `SELECT ${CASE_ROW_COLUMNS} FROM cases
@@ -66,13 +80,18 @@ export class CaseWorkflowService {
         [region],
       );
       if (!row) return null;
-      await this.applyClaim(manager, row, user.id, staffActor(user.id), 'case.claimed');
+      breaches.push(
+        ...(await this.applyClaim(manager, row, user.id, staffActor(user.id), 'case.claimed')),
+      );
       return loadCaseSummary(manager, row.id);
     });
+    this.countBreaches(breaches);
+    return summary;
   }
 
   async assign(user: StaffPrincipal, caseId: string, dto: AssignCaseDto): Promise<CaseSummaryDto> {
-    return this.dataSource.transaction(async (manager) => {
+    const breaches: Priority[] = [];
+    const summary = await this.dataSource.transaction(async (manager) => {
       const row = await lockCaseInScope(manager, user, caseId);
       assertActive(row);
       const assignee = await queryOne<{ role: string; region: string | null; active: boolean }>(
@@ -94,9 +113,19 @@ export class CaseWorkflowService {
         ]);
       }
       if (row.assignee_id === dto.assigneeId) return loadCaseSummary(manager, caseId);
-      await this.applyClaim(manager, row, dto.assigneeId, staffActor(user.id), 'case.assigned');
+      breaches.push(
+        ...(await this.applyClaim(
+          manager,
+          row,
+          dto.assigneeId,
+          staffActor(user.id),
+          'case.assigned',
+        )),
+      );
       return loadCaseSummary(manager, caseId);
     });
+    this.countBreaches(breaches);
+    return summary;
   }
 
   /** Only pairs in CASE_TRANSITIONS; anything else is a 409 naming the allowed targets. */
@@ -138,16 +167,24 @@ export class CaseWorkflowService {
     });
   }
 
-  /** Assigns a locked case; the first claim stops the SLA clock and moves `open` to in_review. */
+  /** Breaches found by a claim count once its transaction has committed. */
+  private countBreaches(priorities: readonly Priority[]): void {
+    for (const priority of priorities) this.metrics.slaBreached(priority);
+  }
+
+  /**
+   * Assigns a locked case; the first claim stops the SLA clock and moves `open` to in_review.
+   * Returns the priority of the SLA breach this claim recorded, if it recorded one.
+   */
   private async applyClaim(
     manager: EntityManager,
     row: CaseRow,
     assigneeId: string,
     actor: CaseActor,
     type: CaseEventType,
-  ): Promise<void> {
+  ): Promise<Priority[]> {
     // A claim after the deadline is still a breach, whether or not the timer has fired yet.
-    if (row.first_claimed_at === null) await recordBreachIfDue(manager, row.id);
+    const breach = row.first_claimed_at === null ? await recordBreachIfDue(manager, row.id) : null;
     const to: CaseStatus = row.status === 'open' ? 'in_review' : row.status;
     await manager.query(
       `UPDATE cases SET assignee_id = $2, status = $3,
@@ -167,6 +204,7 @@ export class CaseWorkflowService {
         via: type === 'case.claimed' ? 'claim' : 'assign',
       });
     }
+    return breach?.kind === 'breached' ? [breach.priority] : [];
   }
 }
 
@@ -209,7 +247,7 @@ export async function applyTransition(
   action: string,
   extra: Record<string, unknown> = {},
 ): Promise<void> {
-  // Free text: a card number in it is stored masked (DESIGN.md).
+  // Free text: a card number in it is stored masked (docs/contract.md).
   const agency = maskCardNumbersInOptionalText(dto.agency);
   await manager.query(
     `UPDATE cases

@@ -1,6 +1,6 @@
 /**
  * Card numbers typed into free text ("I paid to 4400 4301 2345 6789"). Full card numbers are
- * never stored (DESIGN.md), so every free-text field goes through `maskCardNumbersInText`
+ * never stored (docs/contract.md), so every free-text field goes through `maskCardNumbersInText`
  * before it is written.
  */
 import { cardLast4, isValidIban, luhnValid, maskCardLast4 } from './identifiers';

@@ -63,7 +63,7 @@ export class FreezesService {
     if (reportId !== null) await lockReportOfCase(m, reportId, caseId);
     const request =
       requestId === null ? undefined : await this.lockPendingRequest(m, requestId, caseId);
-    // Free text: a card number typed into it is stored masked (DESIGN.md).
+    // Free text: a card number typed into it is stored masked (docs/contract.md).
     const bank = maskCardNumbersInText(dto.bank ?? request?.bank ?? 'unknown');
     const accountMasked = dto.account ? maskAccount(dto.account) : request?.account_display;
     if (accountMasked === undefined) {

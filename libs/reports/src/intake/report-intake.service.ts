@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   findCardNumbersInText,
+  FraudMetrics,
   isUniqueViolation,
   maskCardNumbersInOptionalText,
   maskCardNumbersInText,
@@ -65,6 +66,7 @@ export class ReportIntakeService {
     private readonly dataSource: DataSource,
     private readonly pii: PiiService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: FraudMetrics,
   ) {}
 
   async submit(dto: CreateReportDto, idempotencyKey: string | null): Promise<SubmitResult> {
@@ -122,6 +124,7 @@ export class ReportIntakeService {
       }
       throw error;
     }
+    this.metrics.reportReceived();
     this.logger.log({ reference: report.reference, reportId: report.id }, 'report received');
     return {
       replayed: false,
@@ -220,7 +223,7 @@ export class ReportIntakeService {
     // Only with a key, and only encrypted: what lets a retry give the citizen the code again.
     report.replayAccessCodeEnc = claim === null ? null : this.pii.encrypt(accessCode);
     report.idempotencyBodyHash = claim?.bodyHash ?? null;
-    // Free text never keeps a full card number (DESIGN.md): masked to its last four digits.
+    // Free text never keeps a full card number (docs/contract.md): masked to its last four digits.
     report.reporterFullName = maskCardNumbersInText(reporter.fullName.trim());
     report.reporterIinEnc = reporter.iin ? this.pii.encrypt(reporter.iin) : null;
     report.reporterIinBidx = reporter.iin ? this.pii.blindIndex('iin', reporter.iin) : null;

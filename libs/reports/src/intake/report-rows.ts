@@ -38,7 +38,7 @@ function mustParseDate(value: string): Date {
   return date;
 }
 
-/** Trimmed free text, card numbers masked (DESIGN.md: full card numbers are never stored). */
+/** Trimmed free text, card numbers masked (docs/contract.md: full card numbers are never stored). */
 function optionalText(value: string | null | undefined): string | null {
   const trimmed = value?.trim();
   return trimmed ? maskCardNumbersInText(trimmed) : null;
