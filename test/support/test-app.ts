@@ -9,8 +9,10 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AppConfig, loadConfig } from '@app/config';
 import { createApiApp } from '../../apps/api/src/bootstrap/create-api-app';
+import { buildOpenApiDocument } from '../../apps/api/src/openapi/openapi-document';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
 import { TEST_REDIS_URL } from './env';
+import { checkedAgent, ResponseContract } from './response-contract';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export const TEST_PII_KEY = Buffer.alloc(32, 42).toString('base64');
@@ -44,6 +46,8 @@ export interface TestDeployment {
   api: NestExpressApplication;
   worker?: INestApplicationContext;
   http: () => TestAgent;
+  /** Checks every response against the OpenAPI document (off with `contract: false`). */
+  contract?: ResponseContract;
   close(): Promise<void>;
 }
 
@@ -58,6 +62,11 @@ export async function startDeployment(
     env?: Record<string, string>;
     /** Receives every structured log line of the API and worker (pino JSON). */
     logDestination?: AppConfig['logDestination'];
+    /**
+     * false: no response-contract check, for a suite that provokes answers no client is
+     * promised (say why where it is used).
+     */
+    contract?: boolean;
   } = {},
 ): Promise<TestDeployment> {
   const db = await createTestDatabase(opts.label ?? 'e2e');
@@ -68,6 +77,11 @@ export async function startDeployment(
   const api = await createApiApp(config);
   await api.init();
   const server = api.getHttpServer();
+  const contract =
+    opts.contract === false
+      ? undefined
+      : new ResponseContract(buildOpenApiDocument(api), opts.label ?? 'e2e');
+  contract?.install(server);
   const worker = opts.worker ? await createWorkerApp(config) : undefined;
   return {
     db,
@@ -75,11 +89,15 @@ export async function startDeployment(
     config,
     api,
     worker,
-    http: () => request(server),
+    contract,
+    http: () => (contract ? checkedAgent(request(server), contract) : request(server)),
     async close() {
       await worker?.close();
       await api.close();
       await db.drop();
+      contract?.recordCoverage();
+      // A response no awaited request saw (fetch, a fire-and-forget call) still fails the suite.
+      contract?.assertClean();
     },
   };
 }

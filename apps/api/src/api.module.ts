@@ -5,6 +5,7 @@ import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
 import { HealthModule } from './health/health.module';
+import { MetricsController } from './health/metrics.controller';
 import { API_FEATURE_MODULES } from './feature-modules';
 
 /** The HTTP app: infrastructure plus the API layer of each domain lib. */
@@ -18,7 +19,11 @@ export class ApiModule {
         LoggerModule,
         DatabaseModule,
         QueueModule,
-        PrometheusModule.register({ path: '/metrics', defaultMetrics: { enabled: true } }),
+        PrometheusModule.register({
+          path: '/metrics',
+          controller: MetricsController,
+          defaultMetrics: { enabled: true },
+        }),
         HealthModule,
         ...API_FEATURE_MODULES,
       ],

@@ -4,3 +4,4 @@ export * from './validation';
 export * from './domain';
 export * from './domain-constants';
 export * from './pii';
+export * from './openapi';

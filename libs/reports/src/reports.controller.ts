@@ -15,13 +15,14 @@ import {
   ApiConsumes,
   ApiHeader,
   ApiOperation,
+  ApiParam,
   ApiResponse,
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { memoryStorage } from 'multer';
-import { BadRequestProblem } from '@app/common';
+import { ApiProblems, BadRequestProblem } from '@app/common';
 import { RateLimit } from '@app/identity';
 import { CitizenReport, CitizenReportRef } from './citizen/citizen-access';
 import { CitizenAccessGuard } from './citizen/citizen-access.guard';
@@ -35,6 +36,7 @@ import {
   SubmittedReportDto,
 } from './dtos/report-responses.dto';
 import { ReportIntakeService } from './intake/report-intake.service';
+import { CREATE_REPORT_EXAMPLES, REFERENCE_PARAM } from './reports.openapi';
 
 // Visible ASCII, as clients send UUIDs or similar opaque tokens.
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
@@ -63,16 +65,28 @@ export class ReportsController {
   @HttpCode(202)
   @RateLimit('public')
   @ApiOperation({ summary: 'File a fraud report; the access code is shown only once' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiResponse({ status: 202, type: SubmittedReportDto })
-  @ApiResponse({
-    status: 409,
-    description: 'idempotency-key-expired: the key filed a report before the replay window',
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A repeat with the same key and body answers the first report again',
+    schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source, maxLength: 200 },
   })
+  @ApiBody({ type: CreateReportDto, examples: CREATE_REPORT_EXAMPLES })
   @ApiResponse({
-    status: 422,
-    description: 'idempotency-key-reused: the key filed a report with a different body',
+    status: 202,
+    type: SubmittedReportDto,
+    headers: {
+      'Idempotent-Replayed': {
+        description: '`true` when an Idempotency-Key replay answered the first report',
+        schema: { type: 'string', enum: ['true'] },
+      },
+    },
   })
+  @ApiProblems(
+    400,
+    [409, 'idempotency-key-expired: the key filed a report before the replay window'],
+    [422, 'idempotency-key-reused: the key filed a report with a different body'],
+  )
   async submit(
     @Body() dto: CreateReportDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -93,11 +107,23 @@ export class ReportsController {
     }),
   )
   @ApiSecurity('access-code')
+  @ApiParam(REFERENCE_PARAM)
+  @ApiOperation({ summary: 'Upload evidence (image or PDF, at most 10 MB)' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
   })
   @ApiResponse({ status: 201, type: EvidenceCreatedDto })
+  @ApiProblems(
+    400,
+    [404, 'Unknown reference or wrong access code'],
+    [413, 'The file is over 10 MB'],
+    415,
+  )
   uploadEvidence(
     @CitizenReport() report: CitizenReportRef,
     @UploadedFile() file: UploadedEvidence | undefined,
@@ -109,7 +135,10 @@ export class ReportsController {
   @RateLimit('public', 'reference')
   @UseGuards(CitizenAccessGuard)
   @ApiSecurity('access-code')
+  @ApiParam(REFERENCE_PARAM)
+  @ApiOperation({ summary: 'Add information later: text, transactions, suspects' })
   @ApiResponse({ status: 201, type: StatementCreatedDto })
+  @ApiProblems(400, [404, 'Unknown reference or wrong access code'])
   addStatement(
     @CitizenReport() report: CitizenReportRef,
     @Body() dto: CreateStatementDto,

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { RedisHealthIndicator } from './redis.health';
+import { LiveDto, ReadyDto } from './health.dto';
 
 @ApiTags('ops')
 @Controller('health')
@@ -14,13 +15,16 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'Liveness: the process answers' })
-  live() {
+  @ApiOkResponse({ type: LiveDto })
+  live(): LiveDto {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer' })
+  // Terminus' own OpenAPI entries describe its 503 body, not the problem this API answers.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer (503 problem when not)' })
+  @ApiOkResponse({ type: ReadyDto })
   ready() {
     return this.health.check([
       () => this.db.pingCheck('postgres', { timeout: 1500 }),

@@ -44,13 +44,13 @@ export class AddNoteDto {
 }
 
 export class RecordOffendersDto {
-  @ApiProperty({ minimum: 1, maximum: 1000 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1000 })
   @IsInt()
   @Min(1)
   @Max(1000)
   count!: number;
 
-  @ApiProperty({ example: '2025-05-01T14:30:00+05:00' })
+  @ApiProperty({ format: 'date-time', example: '2025-05-01T14:30:00+05:00' })
   @IsString()
   @IsNotInFuture()
   detainedAt!: string;

@@ -1,11 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '@app/common';
 import type { Request, Response } from 'express';
 import { Auth, CurrentUser } from '../access/auth.decorators';
 import { clientIp, routeOf } from '../access/request-context';
@@ -26,9 +21,18 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Staff sign-in: a short-lived bearer token' })
+  @ApiBody({
+    type: LoginDto,
+    examples: {
+      admin: { value: { email: 'admin@localhost', password: 'the-printed-password' } },
+    },
+  })
   @ApiOkResponse({ type: LoginResponse })
-  @ApiUnauthorizedResponse({ description: 'Wrong email or password, or a deactivated account' })
-  @ApiTooManyRequestsResponse({ description: 'Account or IP locked after repeated failures' })
+  @ApiProblems(
+    400,
+    [401, 'Wrong email or password, or a deactivated account'],
+    [429, 'Account or IP locked after repeated failures'],
+  )
   async signIn(
     @Body() dto: LoginDto,
     @Req() req: Request,
