@@ -20,3 +20,4 @@ export * from './openapi-routes';
 export * from './fuzz-junk';
 export * from './fuzz-fixtures';
 export * from './fuzz-prober';
+export * from './response-contract';

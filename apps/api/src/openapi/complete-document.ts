@@ -16,6 +16,12 @@ function isRef(s: unknown): s is ReferenceObject {
   return typeof s === 'object' && s !== null && '$ref' in s;
 }
 
+function methodOperations(document: OpenAPIObject): Array<[string, OperationObject]> {
+  return Object.values(document.paths).flatMap((item) =>
+    METHODS.flatMap((m): Array<[string, OperationObject]> => (item[m] ? [[m, item[m]]] : [])),
+  );
+}
+
 function operations(document: OpenAPIObject): OperationObject[] {
   return Object.values(document.paths).flatMap((item) =>
     METHODS.map((m) => item[m]).filter((op): op is OperationObject => op !== undefined),
@@ -56,13 +62,19 @@ function closeSchemas(document: OpenAPIObject): void {
 
 /**
  * What every operation can answer whatever its route: a `503` when PostgreSQL or Redis is
- * down, and for a route with a body the body parser's `400` (malformed JSON) and `413`.
+ * down; for every write (POST, PUT, PATCH: the JSON parser reads any body) its `400`
+ * (malformed JSON) and `413`; for a route with path parameters the `400` of a malformed
+ * percent-encoding.
  */
 function addCommonProblems(document: OpenAPIObject): void {
-  for (const op of operations(document)) {
+  for (const [method, op] of methodOperations(document)) {
+    // The JSON parser reads the body of every write, declared or not.
+    const write = method !== 'get' && method !== 'delete';
     op.responses ??= {};
     const add = (status: number) => (op.responses[status] ??= problemResponse(status));
-    if (op.requestBody) [400, 413].forEach(add);
+    // Express answers a path that is not valid percent-encoding (`/cases/%E0%A4%A`) with 400.
+    if (write || op.parameters?.some((p) => !isRef(p) && p.in === 'path')) add(400);
+    if (write) add(413);
     add(503);
   }
 }
@@ -87,11 +99,26 @@ function nullableEnums(schema: unknown): void {
   Object.values(s).forEach(nullableEnums);
 }
 
+/** List filters in a query string are comma-separated (`?status=open,in_review`). */
+function commaSeparatedLists(document: OpenAPIObject): void {
+  for (const op of operations(document)) {
+    for (const param of op.parameters ?? []) {
+      if (isRef(param) || param.in !== 'query') continue;
+      const schema = param.schema;
+      if (schema && !isRef(schema) && schema.type === 'array') {
+        param.style = 'form';
+        param.explode = false;
+      }
+    }
+  }
+}
+
 /** What the decorators cannot say per route, applied to the whole document once. */
 export function completeDocument(document: OpenAPIObject): OpenAPIObject {
   addCommonProblems(document);
   closeSchemas(document);
   declareSecurity(document);
+  commaSeparatedLists(document);
   nullableEnums(document.components?.schemas);
   return document;
 }

@@ -23,6 +23,15 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .setVersion('1')
       .setLicense('MIT', 'https://opensource.org/license/mit')
       .addServer('/', 'This deployment')
+      .addTag('reports (citizen)', 'File a report; check it and add to it with the access code')
+      .addTag('staff auth', 'Sign-in and the signed-in staff member')
+      .addTag('cases', 'The investigator queue and the case workflow')
+      .addTag('funds', 'The ledger: freezes, releases, reimbursements, freeze requests')
+      .addTag('identifiers', 'Reports and cases that share a suspect identifier')
+      .addTag('reports (staff)', 'The full report, for staff')
+      .addTag('stats', 'Supervisor totals and queue figures')
+      .addTag('admin', 'Staff accounts and the queue dashboard')
+      .addTag('ops', 'Liveness, readiness and Prometheus metrics')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
       .addApiKey(
         {
