@@ -74,7 +74,8 @@ describe('OpenAPI contract', () => {
         res.setHeader('Content-Type', answer.type ?? 'application/json');
         res.end(JSON.stringify(answer.body));
       });
-      contract = new ResponseContract(doc, 'openapi-self-test');
+      // Never deferred (CONTRACT_DEFER): these tests are about the per-request failure.
+      contract = new ResponseContract(doc, 'openapi-self-test', false);
       contract.install(server);
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       expect((server.address() as AddressInfo).port).toBeGreaterThan(0);

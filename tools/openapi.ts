@@ -12,10 +12,10 @@ import { ApiModule } from '../apps/api/src/api.module';
 import { API_PREFIX } from '../apps/api/src/bootstrap/configure-app';
 import { buildOpenApiDocument } from '../apps/api/src/openapi/openapi-document';
 
-export const OPENAPI_FILE = resolve(__dirname, '..', '..', 'docs', 'openapi.json');
+/** npm scripts and jest run from the repository root. */
+export const OPENAPI_FILE = resolve(process.cwd(), 'docs', 'openapi.json');
 
-export async function buildOfflineDocument(file = OPENAPI_FILE): Promise<string> {
-  void file;
+export async function buildOfflineDocument(): Promise<string> {
   const config = loadConfig({
     NODE_ENV: 'test',
     // Never connected to: preview mode instantiates no provider.
