@@ -46,7 +46,3 @@ export const ApiUuid = (options: PropertyOptions = {}) =>
 export const ApiText = (
   options: PropertyOptions & { maxLength?: number; minLength?: number } = {},
 ) => property({ type: 'string' }, options);
-
-export const ApiInteger = (
-  options: PropertyOptions & { minimum?: number; maximum?: number } = {},
-) => property({ type: 'integer' }, options);
