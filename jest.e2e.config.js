@@ -5,4 +5,5 @@ module.exports = {
   testRegex: '\\.e2e-spec\\.ts$',
   testTimeout: 120000,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };

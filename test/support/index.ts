@@ -24,3 +24,4 @@ export * from './fuzz-bodies';
 export * from './db-fingerprint';
 export * from './pdf-text';
 export * from './metrics';
+export * from './response-contract';

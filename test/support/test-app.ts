@@ -8,8 +8,10 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AppConfig, loadConfig } from '@app/config';
 import { createApiApp } from '../../apps/api/src/bootstrap/create-api-app';
+import { buildOpenApiDocument } from '../../apps/api/src/openapi/openapi-document';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
 import { TEST_REDIS_URL } from './env';
+import { checkedAgent, ResponseContract } from './response-contract';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export const TEST_PII_KEY = Buffer.alloc(32, 42).toString('base64');
@@ -47,6 +49,8 @@ export interface TestDeployment {
   http: () => TestAgent;
   /** Stops the in-process worker (its relay, processors and sweeps); close() then skips it. */
   stopWorker(): Promise<void>;
+  /** Checks every response against the OpenAPI document (off with `contract: false`). */
+  contract?: ResponseContract;
   close(): Promise<void>;
 }
 
@@ -63,6 +67,11 @@ export async function startDeployment(
     logDestination?: AppConfig['logDestination'];
     /** Rewrites the apps' DATABASE_URL, e.g. through a TcpOutage proxy (`outage.via`). */
     databaseUrl?: (url: string) => string;
+    /**
+     * false: no response-contract check, for a suite that provokes answers no client is
+     * promised (say why where it is used).
+     */
+    contract?: boolean;
   } = {},
 ): Promise<TestDeployment> {
   const db = await createTestDatabase(opts.label ?? 'e2e');
@@ -76,6 +85,11 @@ export async function startDeployment(
   // without the flush every Nest Logger line of the API would stay in the buffer.
   api.flushLogs();
   const server = api.getHttpServer();
+  const contract =
+    opts.contract === false
+      ? undefined
+      : new ResponseContract(buildOpenApiDocument(api), opts.label ?? 'e2e');
+  contract?.install(server);
   let worker = opts.worker ? await createWorkerApp(config) : undefined;
   return {
     db,
@@ -83,15 +97,19 @@ export async function startDeployment(
     config,
     api,
     worker,
-    http: () => request(server),
     async stopWorker() {
       await worker?.close();
       worker = undefined;
     },
+    contract,
+    http: () => (contract ? checkedAgent(request(server), contract) : request(server)),
     async close() {
       await worker?.close();
       await api.close();
       await db.drop();
+      contract?.recordCoverage();
+      // A response no awaited request saw (fetch, a fire-and-forget call) still fails the suite.
+      contract?.assertClean(true);
     },
   };
 }

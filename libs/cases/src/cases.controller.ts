@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiConflictResponse,
+  ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { PathIdPipe } from '@app/common';
+import { ApiProblems, PathIdPipe } from '@app/common';
 import { Auth, CurrentUser } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
 import {
@@ -48,6 +48,7 @@ export class CasesController {
   @Auth()
   @ApiOperation({ summary: 'The queue: most urgent first, then oldest; cursor pagination' })
   @ApiOkResponse({ type: CaseListDto })
+  @ApiProblems(400)
   list(@Query() query: ListCasesQueryDto, @CurrentUser() user: StaffPrincipal) {
     return this.queue.list(user, query);
   }
@@ -59,6 +60,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Take the most urgent unassigned case of your region' })
   @ApiOkResponse({ type: CaseSummaryDto })
   @ApiNoContentResponse({ description: 'The queue is empty' })
+  @ApiProblems(409)
   async claimNext(
     @CurrentUser() user: StaffPrincipal,
     @Res({ passthrough: true }) res: Response,
@@ -75,6 +77,7 @@ export class CasesController {
   @Auth()
   @ApiOperation({ summary: 'Audit trail, including the history of cases merged into it' })
   @ApiOkResponse({ type: TimelineDto })
+  @ApiProblems(404)
   timeline(@CaseId() id: string, @CurrentUser() user: StaffPrincipal): Promise<TimelineDto> {
     return this.queue.timeline(user, id);
   }
@@ -84,7 +87,7 @@ export class CasesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Take an unassigned case' })
   @ApiOkResponse({ type: CaseSummaryDto })
-  @ApiConflictResponse({ description: 'Someone else holds it, or it is closed' })
+  @ApiProblems(404, [409, 'Someone else holds it, or it is closed'])
   claim(@CaseId() id: string, @CurrentUser() user: StaffPrincipal): Promise<CaseSummaryDto> {
     return this.workflow.claim(user, id);
   }
@@ -94,6 +97,7 @@ export class CasesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Give the case to an active investigator of its region' })
   @ApiOkResponse({ type: CaseSummaryDto })
+  @ApiProblems(400, 404, 409)
   assign(
     @CaseId() id: string,
     @Body() dto: AssignCaseDto,
@@ -107,7 +111,7 @@ export class CasesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Move the case along the transition table' })
   @ApiOkResponse({ type: CaseSummaryDto })
-  @ApiConflictResponse({ description: 'Not in the transition table; `allowed` lists targets' })
+  @ApiProblems(400, 404, [409, 'Not in the transition table; `allowed` lists targets'])
   transition(
     @CaseId() id: string,
     @Body() dto: TransitionCaseDto,
@@ -120,6 +124,8 @@ export class CasesController {
   @Post(':id/notes')
   @Auth('investigator', 'supervisor')
   @ApiOperation({ summary: 'Internal note (never shown to the citizen)' })
+  @ApiCreatedResponse({ type: NoteCreatedDto })
+  @ApiProblems(400, 404, 409)
   addNote(
     @CaseId() id: string,
     @Body() dto: AddNoteDto,
@@ -131,9 +137,11 @@ export class CasesController {
   @Post(':id/offenders')
   @Auth('investigator')
   @ApiOperation({ summary: 'Record detained offenders (1–100 per record)' })
-  @ApiConflictResponse({
-    description: 'offenders-not-allowed: the case is closed or referred; case-merged',
-  })
+  @ApiCreatedResponse({ type: OffenderRecordDto })
+  @ApiProblems(400, 404, [
+    409,
+    'offenders-not-allowed: the case is closed or referred; case-merged',
+  ])
   recordOffenders(
     @CaseId() id: string,
     @Body() dto: RecordOffendersDto,
@@ -147,6 +155,7 @@ export class CasesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Merge a duplicate case into this one' })
   @ApiOkResponse({ type: CaseSummaryDto })
+  @ApiProblems(400, 404, 409)
   merge(
     @CaseId() id: string,
     @Body() dto: MergeCaseDto,

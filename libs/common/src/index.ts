@@ -6,3 +6,4 @@ export * from './domain-constants';
 export * from './pii';
 export * from './logging';
 export * from './metrics';
+export * from './openapi';

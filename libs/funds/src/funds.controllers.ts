@@ -1,13 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PathIdPipe } from '@app/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, PathIdPipe } from '@app/common';
 import { Auth, CurrentUser, StaffPrincipal } from '@app/identity';
 import { FreezeRequestsService } from './freeze-requests/freeze-requests.service';
-import { FreezeRequestView, ListFreezeRequestsQuery } from './freeze-requests/freeze-requests.dto';
+import {
+  FreezeRequestListView,
+  FreezeRequestView,
+  ListFreezeRequestsQuery,
+} from './freeze-requests/freeze-requests.dto';
 import {
   CreateFreezeDto,
   CreateReleaseDto,
   ExtendFreezeDto,
+  FreezeListView,
   FreezeView,
   ListFreezesQuery,
   ReleaseView,
@@ -20,7 +25,9 @@ import {
   ReimbursementView,
 } from './reimbursements/reimbursements.dto';
 import { ReimbursementsService } from './reimbursements/reimbursements.service';
-import { CaseFundsView, FundsSummaryService } from './summary/funds-summary.service';
+import { CaseFundsView } from './summary/funds-summary.dto';
+import { FundsSummaryService } from './summary/funds-summary.service';
+import { FREEZE_EXAMPLES, REIMBURSEMENT_EXAMPLES } from './funds.openapi';
 
 // A malformed id is a 404, like an unknown one (docs/development.md, "Errors").
 const CaseId = () => Param('id', new PathIdPipe('Case'));
@@ -50,7 +57,9 @@ export class CaseFundsController {
   @Post('freezes')
   @Auth(...FUNDS_WRITERS)
   @ApiOperation({ summary: 'Record money frozen at a bank' })
-  @ApiConflictResponse({ description: INVARIANT_409 })
+  @ApiBody({ type: CreateFreezeDto, examples: FREEZE_EXAMPLES })
+  @ApiCreatedResponse({ type: FreezeView })
+  @ApiProblems(400, 404, [409, INVARIANT_409])
   createFreeze(
     @CaseId() id: string,
     @Body() dto: CreateFreezeDto,
@@ -62,7 +71,9 @@ export class CaseFundsController {
   @Post('reimbursements')
   @Auth(...FUNDS_WRITERS)
   @ApiOperation({ summary: 'Record money paid back to a victim' })
-  @ApiConflictResponse({ description: INVARIANT_409 })
+  @ApiBody({ type: CreateReimbursementDto, examples: REIMBURSEMENT_EXAMPLES })
+  @ApiCreatedResponse({ type: ReimbursementView })
+  @ApiProblems(400, 404, [409, INVARIANT_409])
   createReimbursement(
     @CaseId() id: string,
     @Body() dto: CreateReimbursementDto,
@@ -73,6 +84,8 @@ export class CaseFundsController {
 
   @Get('funds')
   @ApiOperation({ summary: 'Frozen, released, reimbursed (net) and outstanding loss' })
+  @ApiOkResponse({ type: CaseFundsView })
+  @ApiProblems(404)
   funds(@CaseId() id: string, @CurrentUser() user: StaffPrincipal): Promise<CaseFundsView> {
     return this.summary.forCase(id, user);
   }
@@ -89,10 +102,12 @@ export class FreezesController {
 
   @Get()
   @ApiOperation({ summary: 'Freezes of your region; expiringWithinDays for the queue warning' })
+  @ApiOkResponse({ type: FreezeListView })
+  @ApiProblems(400)
   list(
     @Query() query: ListFreezesQuery,
     @CurrentUser() user: StaffPrincipal,
-  ): Promise<{ items: FreezeView[] }> {
+  ): Promise<FreezeListView> {
     return this.freezes.list(query, user);
   }
 
@@ -100,6 +115,8 @@ export class FreezesController {
   @Auth(...FUNDS_WRITERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Extend the blocking period once, with a sanction reference' })
+  @ApiOkResponse({ type: FreezeView })
+  @ApiProblems(400, 404, [409, 'Already extended, or nothing left frozen'])
   extend(
     @FreezeId() id: string,
     @Body() dto: ExtendFreezeDto,
@@ -111,7 +128,8 @@ export class FreezesController {
   @Post(':id/releases')
   @Auth(...FUNDS_WRITERS)
   @ApiOperation({ summary: 'Release frozen money to a victim (a reimbursement) or the holder' })
-  @ApiConflictResponse({ description: INVARIANT_409 })
+  @ApiCreatedResponse({ type: ReleaseView })
+  @ApiProblems(400, 404, [409, INVARIANT_409])
   release(
     @FreezeId() id: string,
     @Body() dto: CreateReleaseDto,
@@ -132,10 +150,12 @@ export class FundsRecordsController {
 
   @Get('freeze-requests')
   @ApiOperation({ summary: 'Freeze requests from P1 triage (pending by default)' })
+  @ApiOkResponse({ type: FreezeRequestListView })
+  @ApiProblems(400)
   listRequests(
     @Query() query: ListFreezeRequestsQuery,
     @CurrentUser() user: StaffPrincipal,
-  ): Promise<{ items: FreezeRequestView[] }> {
+  ): Promise<FreezeRequestListView> {
     return this.requests.list(query, user);
   }
 
@@ -143,6 +163,8 @@ export class FundsRecordsController {
   @Auth(...FUNDS_WRITERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Dismiss a pending freeze request' })
+  @ApiOkResponse({ type: FreezeRequestView })
+  @ApiProblems(400, 404, [409, 'Not pending any more'])
   dismiss(
     @FreezeRequestId() id: string,
     @Body() dto: ReasonDto,
@@ -155,7 +177,8 @@ export class FundsRecordsController {
   @Auth(...FUNDS_WRITERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Reverse a reimbursement (corrections are never edits)' })
-  @ApiConflictResponse({ description: 'Already reversed' })
+  @ApiOkResponse({ type: ReimbursementView })
+  @ApiProblems(400, 404, [409, 'Already reversed, or the reversal would break an invariant'])
   reverse(
     @ReimbursementId() id: string,
     @Body() dto: ReasonDto,

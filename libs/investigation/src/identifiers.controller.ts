@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PathIdPipe } from '@app/common';
+import { ApiProblems, PathIdPipe } from '@app/common';
 import { Auth, CurrentUser } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
 import { normalizeReference } from '@app/reports';
@@ -23,6 +23,7 @@ export class IdentifiersController {
   @Get()
   @ApiOperation({ summary: 'Reports and cases sharing a suspect identifier (any format)' })
   @ApiOkResponse({ type: IdentifierLookupDto })
+  @ApiProblems(400)
   lookup(
     @Query() query: IdentifierLookupQueryDto,
     @CurrentUser() user: StaffPrincipal,
@@ -33,6 +34,7 @@ export class IdentifiersController {
   @Get('top')
   @ApiOperation({ summary: 'Identifiers ranked by victims or damage in a period' })
   @ApiOkResponse({ type: TopIdentifiersDto })
+  @ApiProblems(400)
   top(
     @Query() query: TopIdentifiersQueryDto,
     @CurrentUser() user: StaffPrincipal,
@@ -51,6 +53,7 @@ export class StaffReportsController {
   @Get(':reference')
   @ApiOperation({ summary: 'The full report, personal data decrypted (audited)' })
   @ApiOkResponse({ type: StaffReportDto })
+  @ApiProblems(404)
   get(
     @Param('reference', new PathIdPipe('Report', normalizeReference)) reference: string,
     @CurrentUser() user: StaffPrincipal,

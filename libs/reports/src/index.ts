@@ -9,6 +9,7 @@ export { SuspectDto, TransactionDto, MAX_LIST_ITEMS } from './dtos/report-parts.
 export { IsPlainText, isPlainText } from './dtos/report-validators';
 export * from './dtos/report-responses.dto';
 export { formatReference, normalizeReference } from './intake/reference-number';
+export { CREATE_REPORT_EXAMPLES, REFERENCE_PARAM } from './reports.openapi';
 export { wipeExpiredReplayCodes } from './intake/idempotency';
 export { OUTBOX_TOPICS } from './outbox/report-outbox';
 export type { TriageOutboxPayload } from './outbox/report-outbox';

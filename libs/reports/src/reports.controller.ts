@@ -14,12 +14,13 @@ import {
   ApiConsumes,
   ApiHeader,
   ApiOperation,
+  ApiParam,
   ApiResponse,
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { BadRequestProblem } from '@app/common';
+import { ApiProblems, BadRequestProblem } from '@app/common';
 import { RateLimit } from '@app/identity';
 import { CitizenReport, CitizenReportRef } from './citizen/citizen-access';
 import { CitizenAccessGuard } from './citizen/citizen-access.guard';
@@ -35,6 +36,7 @@ import {
   SubmittedReportDto,
 } from './dtos/report-responses.dto';
 import { ReportIntakeService } from './intake/report-intake.service';
+import { CREATE_REPORT_EXAMPLES, REFERENCE_PARAM } from './reports.openapi';
 
 // Visible ASCII, as clients send UUIDs or similar opaque tokens.
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
@@ -63,16 +65,28 @@ export class ReportsController {
   @HttpCode(202)
   @RateLimit('public')
   @ApiOperation({ summary: 'File a fraud report; the access code is shown only once' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiResponse({ status: 202, type: SubmittedReportDto })
-  @ApiResponse({
-    status: 409,
-    description: 'idempotency-key-expired: the key filed a report before the replay window',
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A repeat with the same key and body answers the first report again',
+    schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source, maxLength: 200 },
   })
+  @ApiBody({ type: CreateReportDto, examples: CREATE_REPORT_EXAMPLES })
   @ApiResponse({
-    status: 422,
-    description: 'idempotency-key-reused: the key filed a report with a different body',
+    status: 202,
+    type: SubmittedReportDto,
+    headers: {
+      'Idempotent-Replayed': {
+        description: '`true` when an Idempotency-Key replay answered the first report',
+        schema: { type: 'string', enum: ['true'] },
+      },
+    },
   })
+  @ApiProblems(
+    400,
+    [409, 'idempotency-key-expired: the key filed a report before the replay window'],
+    [422, 'idempotency-key-reused: the key filed a report with a different body'],
+  )
   async submit(
     @Body() dto: CreateReportDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -91,25 +105,25 @@ export class ReportsController {
     summary: 'Add an image or PDF (≤ 10 MB); streamed to disk, type judged by its bytes',
   })
   @ApiSecurity('access-code')
+  @ApiParam(REFERENCE_PARAM)
+  @ApiOperation({ summary: 'Upload evidence (image or PDF, at most 10 MB)' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
   })
   @ApiResponse({ status: 201, type: EvidenceCreatedDto })
-  @ApiResponse({ status: 409, description: 'evidence-limit: the report holds its most files' })
-  @ApiResponse({
-    status: 413,
-    description: 'payload-too-large (file over 10 MB) or evidence-quota-exceeded (report quota)',
-  })
-  @ApiResponse({ status: 415, description: 'not a JPEG, PNG, GIF, WebP, HEIC/HEIF or PDF' })
-  @ApiResponse({
-    status: 429,
-    description: 'upload-budget-exceeded: the hourly evidence bytes of this IP; Retry-After',
-  })
-  @ApiResponse({
-    status: 503,
-    description: 'the upload budget (Redis) is unreachable; Retry-After',
-  })
+  @ApiProblems(
+    400,
+    [404, 'Unknown reference or wrong access code'],
+    [409, 'evidence-limit: the report holds its most files'],
+    [413, 'payload-too-large (file over 10 MB) or evidence-quota-exceeded (report quota)'],
+    [415, 'not a JPEG, PNG, GIF, WebP, HEIC/HEIF or PDF'],
+    [429, 'upload-budget-exceeded: the hourly evidence bytes of this IP; Retry-After'],
+  )
   uploadEvidence(
     @CitizenReport() report: CitizenReportRef,
     @UploadedFile() file: ReceivedEvidence | undefined,
@@ -121,11 +135,14 @@ export class ReportsController {
   @RateLimit('public', 'reference')
   @UseGuards(CitizenAccessGuard)
   @ApiSecurity('access-code')
+  @ApiParam(REFERENCE_PARAM)
+  @ApiOperation({ summary: 'Add information later: text, transactions, suspects' })
   @ApiResponse({ status: 201, type: StatementCreatedDto })
-  @ApiResponse({
-    status: 409,
-    description: 'transaction-limit: the report would hold more than 1,000 transactions',
-  })
+  @ApiProblems(
+    400,
+    [404, 'Unknown reference or wrong access code'],
+    [409, 'transaction-limit: the report would hold more than 1,000 transactions'],
+  )
   addStatement(
     @CitizenReport() report: CitizenReportRef,
     @Body() dto: CreateStatementDto,

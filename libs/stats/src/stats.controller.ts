@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Logger, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, CurrentUser, StaffPrincipal } from '@app/identity';
 import { APP_CONFIG, AppConfig } from '@app/config';
@@ -9,6 +9,9 @@ import { BreakdownView, StatsQueryService, SummaryView } from './stats-query.ser
 import { BreakdownQuery, ExportQuery, QueueStatsQuery, StatsFilterQuery } from './stats.dto';
 import { resolveFilter, resolveWindow, scopedRegion } from './stats-scope';
 import { randomUUID } from 'node:crypto';
+import { ApiProblems } from '@app/common';
+import { BreakdownDto, QueueStatsDto, SummaryDto } from './stats-responses.dto';
+import { SUMMARY_EXAMPLE } from './stats.openapi';
 
 /**
  * Longest daily export: a year of days × regions × fraud types is already ~73,000 lines;
@@ -32,6 +35,8 @@ export class StatsController {
 
   @Get('summary')
   @ApiOperation({ summary: 'Totals for a period, the previous period and the change in percent' })
+  @ApiOkResponse({ type: SummaryDto, example: SUMMARY_EXAMPLE })
+  @ApiProblems(400)
   summary(
     @Query() query: StatsFilterQuery,
     @CurrentUser() user: StaffPrincipal,
@@ -41,6 +46,8 @@ export class StatsController {
 
   @Get('breakdown')
   @ApiOperation({ summary: 'The totals per region, fraud type or month' })
+  @ApiOkResponse({ type: BreakdownDto })
+  @ApiProblems(400)
   breakdown(
     @Query() query: BreakdownQuery,
     @CurrentUser() user: StaffPrincipal,
@@ -52,6 +59,17 @@ export class StatsController {
   @Get('export')
   @ApiOperation({ summary: 'CSV of the totals per day (or month), region and fraud type' })
   @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'CSV, one row per day (or month), region and fraud type',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+    headers: {
+      'Content-Disposition': {
+        description: 'attachment; filename="stats_<from>_<to>.csv"',
+        schema: { type: 'string' },
+      },
+    },
+  })
+  @ApiProblems(400)
   async export(
     @Query() query: ExportQuery,
     @CurrentUser() user: StaffPrincipal,
@@ -80,6 +98,8 @@ export class StatsController {
 
   @Get('queues')
   @ApiOperation({ summary: 'Backlog by priority and region, oldest wait, SLA breaches, workload' })
+  @ApiOkResponse({ type: QueueStatsDto })
+  @ApiProblems(400)
   queues(
     @Query() query: QueueStatsQuery,
     @CurrentUser() user: StaffPrincipal,

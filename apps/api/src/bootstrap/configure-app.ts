@@ -1,5 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -20,6 +20,7 @@ import {
 import { AppConfig } from '@app/config';
 import { DependencyMonitor } from '../health/dependency-monitor';
 import { applyServerTimeouts } from './server-timeouts';
+import { buildOpenApiDocument, DOCS_JSON_PATH, DOCS_PATH } from '../openapi/openapi-document';
 
 export const API_PREFIX = 'api/v1';
 export const PUBLIC_DIR = join(__dirname, '..', '..', 'public');
@@ -90,20 +91,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useGlobalFilters(new ProblemDetailsFilter(app.get(DependencyMonitor)));
   app.useStaticAssets(PUBLIC_DIR, { index: 'index.html', extensions: ['html'] });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Fraud report intake and case tracking')
-      .setDescription(
-        'Citizens report internet fraud; investigators work case queues; supervisors pull totals. ' +
-          'Errors are RFC 9457 problem details. Money is a decimal string with two places.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Access-Code' }, 'access-code')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: DOCS_JSON_PATH });
 
   const urls = app.get(LogUrlPolicy);
   urls.learn(document);

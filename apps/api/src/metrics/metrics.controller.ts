@@ -15,7 +15,10 @@ export class MetricsController {
     summary: 'Prometheus metrics (text exposition format); docs/metrics.md lists them',
   })
   @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'process defaults, HTTP and fraud_* metrics', type: String })
+  @ApiOkResponse({
+    description: 'process defaults, HTTP and fraud_* metrics (Prometheus text format 0.0.4)',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
   async scrape(@Res({ passthrough: true }) res: Response): Promise<string> {
     res.setHeader('Content-Type', this.metrics.contentType);
     return this.metrics.render();

@@ -47,13 +47,14 @@ export class AddNoteDto {
 export const MAX_OFFENDERS_PER_RECORD = 100;
 
 export class RecordOffendersDto {
-  @ApiProperty({ minimum: 1, maximum: MAX_OFFENDERS_PER_RECORD })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_OFFENDERS_PER_RECORD })
   @IsInt()
   @Min(1)
   @Max(MAX_OFFENDERS_PER_RECORD)
   count!: number;
 
   @ApiProperty({
+    format: 'date-time',
     example: '2025-05-01T14:30:00+05:00',
     description: "not in the future, not before the case's first incident (400)",
   })

@@ -32,7 +32,11 @@ const bool = ({ value }: { value: unknown }) =>
 
 /** `GET /cases`: every filter optional; lists are comma-separated. */
 export class ListCasesQueryDto {
-  @ApiPropertyOptional({ description: 'comma-separated, e.g. `open,in_review`' })
+  @ApiPropertyOptional({
+    enum: CASE_STATUSES,
+    isArray: true,
+    description: 'comma-separated, e.g. `open,in_review`',
+  })
   @IsOptional()
   @Transform(list)
   @IsArray()
@@ -45,7 +49,11 @@ export class ListCasesQueryDto {
   @IsIn(REGIONS)
   region?: Region;
 
-  @ApiPropertyOptional({ description: 'comma-separated, e.g. `P1,P2`' })
+  @ApiPropertyOptional({
+    enum: PRIORITIES,
+    isArray: true,
+    description: 'comma-separated, e.g. `P1,P2`',
+  })
   @IsOptional()
   @Transform(list)
   @IsArray()

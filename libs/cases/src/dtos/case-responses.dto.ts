@@ -6,6 +6,7 @@ import {
   FRAUD_TYPES,
   PRIORITIES,
   REGIONS,
+  MONEY_PATTERN,
 } from '@app/common';
 import type { ActorKind, CaseStatus, CloseReason, FraudType, Priority, Region } from '@app/common';
 
@@ -40,22 +41,26 @@ export class CaseSummaryDto {
   @ApiProperty({ type: CaseAssigneeDto, nullable: true })
   assignee!: CaseAssigneeDto | null;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   reportCount!: number;
 
-  @ApiProperty({ example: '150000.00', description: 'sum of the reports\u2019 loss' })
+  @ApiProperty({
+    pattern: MONEY_PATTERN,
+    example: '150000.00',
+    description: 'sum of the reports\u2019 loss',
+  })
   loss!: string;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ format: 'date-time', type: String, nullable: true })
   firstClaimedAt!: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   slaDueAt!: string;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ format: 'date-time', type: String, nullable: true })
   slaBreachedAt!: string | null;
 
   @ApiProperty({ enum: CLOSE_REASONS, nullable: true })
@@ -125,10 +130,10 @@ export class OffenderRecordDto {
   @ApiProperty({ format: 'uuid' })
   caseId!: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   count!: number;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   detainedAt!: string;
 
   @ApiPropertyOptional({ type: String, nullable: true })

@@ -6,7 +6,7 @@ export interface ProblemDetails {
   type: string;
   title: string;
   status: number;
-  detail?: string;
+  detail: string;
   instance?: string;
   [extension: string]: unknown;
 }
@@ -23,13 +23,15 @@ export function problem(
   extras: Record<string, unknown> = {},
   title?: string,
 ): ProblemDetails {
-  // Extras never override the standard members.
+  const resolvedTitle = title ?? STATUS_CODES[status] ?? 'Error';
+  // Extras never override the standard members; `detail` is always there (the OpenAPI
+  // `Problem` requires it), the title when nothing more specific is known.
   return {
     ...extras,
     type: problemType(code),
-    title: title ?? STATUS_CODES[status] ?? 'Error',
+    title: resolvedTitle,
     status,
-    ...(detail ? { detail } : {}),
+    detail: detail || resolvedTitle,
   };
 }
 

@@ -1,7 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { toInt } from '@app/common';
+import { ApiDateTime, ApiMoney, ApiText, ApiUuid, toInt } from '@app/common';
 import { FREEZE_REQUEST_STATUSES } from '../entities';
 import type { FreezeRequestStatus } from '../entities';
 
@@ -25,19 +25,51 @@ export class ListFreezeRequestsQuery {
   limit?: number;
 }
 
-export interface FreezeRequestView {
-  id: string;
-  caseId: string;
-  caseNumber: string;
-  reportId: string;
-  bank: string | null;
-  account: string;
-  amount: string;
-  paidAt: string;
-  status: FreezeRequestStatus;
-  createdAt: string;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  dismissReason: string | null;
-  freezeId: string | null;
+export class FreezeRequestView {
+  @ApiUuid()
+  id!: string;
+
+  @ApiUuid()
+  caseId!: string;
+
+  @ApiProperty({ example: 'CY-2026-000042' })
+  caseNumber!: string;
+
+  @ApiUuid()
+  reportId!: string;
+
+  @ApiText({ nullable: true })
+  bank!: string | null;
+
+  @ApiProperty({ description: 'masked' })
+  account!: string;
+
+  @ApiMoney({ description: 'at stake: the transaction amount' })
+  amount!: string;
+
+  @ApiDateTime()
+  paidAt!: string;
+
+  @ApiProperty({ enum: FREEZE_REQUEST_STATUSES })
+  status!: FreezeRequestStatus;
+
+  @ApiDateTime()
+  createdAt!: string;
+
+  @ApiDateTime({ nullable: true })
+  resolvedAt!: string | null;
+
+  @ApiUuid({ nullable: true })
+  resolvedBy!: string | null;
+
+  @ApiText({ nullable: true })
+  dismissReason!: string | null;
+
+  @ApiUuid({ nullable: true })
+  freezeId!: string | null;
+}
+
+export class FreezeRequestListView {
+  @ApiProperty({ type: [FreezeRequestView] })
+  items!: FreezeRequestView[];
 }

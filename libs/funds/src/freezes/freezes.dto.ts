@@ -11,7 +11,18 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { FREEZE_STAGES, IsAccountRef, IsMoneyAmount, IsNotInFuture, toInt } from '@app/common';
+import {
+  FREEZE_STAGES,
+  IsAccountRef,
+  IsMoneyAmount,
+  IsNotInFuture,
+  ApiDateTime,
+  ApiMoney,
+  ApiText,
+  ApiUuid,
+  MONEY_INPUT_PATTERN,
+  toInt,
+} from '@app/common';
 import type { FreezeStage } from '@app/common';
 import { RELEASE_RECIPIENTS } from '../entities';
 import type { ReleaseRecipient } from '../entities';
@@ -19,13 +30,19 @@ import type { ReleaseRecipient } from '../entities';
 // Optional fields: null is the same as absent (`== null`), so a null freezeRequestId cannot
 // skip the bank/account checks that its absence requires.
 export class CreateFreezeDto {
-  @ApiPropertyOptional({ description: 'Required unless freezeRequestId is given' })
+  @ApiPropertyOptional({
+    type: String,
+    minLength: 2,
+    maxLength: 200,
+    description: 'Required unless freezeRequestId is given',
+  })
   @ValidateIf((o: CreateFreezeDto) => o.freezeRequestId == null || o.bank != null)
   @IsString()
   @Length(2, 200)
   bank?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     description:
       'IBAN, card number or phone; stored and answered masked only. Required unless ' +
       'freezeRequestId is given',
@@ -34,11 +51,11 @@ export class CreateFreezeDto {
   @IsAccountRef()
   account?: string | null;
 
-  @ApiProperty({ example: '150000.00' })
+  @ApiProperty({ pattern: MONEY_INPUT_PATTERN, example: '150000.00' })
   @IsMoneyAmount()
   amount!: string;
 
-  @ApiProperty({ example: '2026-01-15T10:00:00+05:00' })
+  @ApiProperty({ format: 'date-time', example: '2026-01-15T10:00:00+05:00' })
   @IsNotInFuture()
   frozenAt!: string;
 
@@ -46,12 +63,20 @@ export class CreateFreezeDto {
   @IsIn(FREEZE_STAGES)
   stage!: FreezeStage;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The report (of this case) it is for' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    description: 'The report (of this case) it is for',
+  })
   @IsOptional()
   @IsUUID()
   reportId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Marks this pending request frozen' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    description: 'Marks this pending request frozen',
+  })
   @IsOptional()
   @IsUUID()
   freezeRequestId?: string | null;
@@ -77,7 +102,7 @@ export class ExtendFreezeDto {
 }
 
 export class CreateReleaseDto {
-  @ApiProperty({ example: '50000.00' })
+  @ApiProperty({ pattern: MONEY_INPUT_PATTERN, example: '50000.00' })
   @IsMoneyAmount()
   amount!: string;
 
@@ -85,7 +110,11 @@ export class CreateReleaseDto {
   @IsIn(RELEASE_RECIPIENTS)
   to!: ReleaseRecipient;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required when to = victim' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    description: 'Required when to = victim',
+  })
   @ValidateIf((o: CreateReleaseDto) => o.to === 'victim' || o.reportId != null)
   @IsUUID()
   reportId?: string | null;
@@ -118,32 +147,83 @@ export class ListFreezesQuery {
   limit?: number;
 }
 
-export interface FreezeView {
-  id: string;
-  caseId: string;
-  reportId: string | null;
-  freezeRequestId: string | null;
-  bank: string;
-  account: string;
-  amount: string;
-  released: string;
-  remaining: string;
-  frozenAt: string;
-  stage: FreezeStage;
-  expiresAt: string;
-  extendedAt: string | null;
-  sanctionRef: string | null;
-  createdBy: string;
-  createdAt: string;
+export class FreezeView {
+  @ApiUuid()
+  id!: string;
+
+  @ApiUuid()
+  caseId!: string;
+
+  @ApiUuid({ nullable: true })
+  reportId!: string | null;
+
+  @ApiUuid({ nullable: true })
+  freezeRequestId!: string | null;
+
+  @ApiProperty()
+  bank!: string;
+
+  @ApiProperty({ description: 'masked', example: 'KZ** **** 1234' })
+  account!: string;
+
+  @ApiMoney()
+  amount!: string;
+
+  @ApiMoney()
+  released!: string;
+
+  @ApiMoney({ description: 'amount minus released' })
+  remaining!: string;
+
+  @ApiDateTime()
+  frozenAt!: string;
+
+  @ApiProperty({ enum: FREEZE_STAGES })
+  stage!: FreezeStage;
+
+  @ApiDateTime()
+  expiresAt!: string;
+
+  @ApiDateTime({ nullable: true })
+  extendedAt!: string | null;
+
+  @ApiText({ nullable: true })
+  sanctionRef!: string | null;
+
+  @ApiUuid()
+  createdBy!: string;
+
+  @ApiDateTime()
+  createdAt!: string;
 }
 
-export interface ReleaseView {
-  id: string;
-  freezeId: string;
-  amount: string;
-  to: ReleaseRecipient;
-  reportId: string | null;
-  reimbursementId: string | null;
-  createdAt: string;
-  freeze: FreezeView;
+export class FreezeListView {
+  @ApiProperty({ type: [FreezeView] })
+  items!: FreezeView[];
+}
+
+export class ReleaseView {
+  @ApiUuid()
+  id!: string;
+
+  @ApiUuid()
+  freezeId!: string;
+
+  @ApiMoney()
+  amount!: string;
+
+  @ApiProperty({ enum: RELEASE_RECIPIENTS })
+  to!: ReleaseRecipient;
+
+  @ApiUuid({ nullable: true })
+  reportId!: string | null;
+
+  @ApiUuid({ nullable: true, description: 'the reimbursement a release to a victim recorded' })
+  reimbursementId!: string | null;
+
+  @ApiDateTime()
+  createdAt!: string;
+
+  @ApiProperty({ type: FreezeView, description: 'the freeze after this release' })
+  freeze!: FreezeView;
 }

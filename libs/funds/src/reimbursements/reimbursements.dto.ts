@@ -1,6 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsMoneyAmount, IsNotInFuture, REIMBURSEMENT_SOURCES } from '@app/common';
+import {
+  ApiDateTime,
+  ApiMoney,
+  ApiText,
+  ApiUuid,
+  IsMoneyAmount,
+  IsNotInFuture,
+  MONEY_INPUT_PATTERN,
+  REIMBURSEMENT_SOURCES,
+} from '@app/common';
 import type { ReimbursementSource } from '@app/common';
 
 export class CreateReimbursementDto {
@@ -8,7 +17,7 @@ export class CreateReimbursementDto {
   @IsUUID()
   reportId!: string;
 
-  @ApiProperty({ example: '25000.00' })
+  @ApiProperty({ pattern: MONEY_INPUT_PATTERN, example: '25000.00' })
   @IsMoneyAmount()
   amount!: string;
 
@@ -16,7 +25,7 @@ export class CreateReimbursementDto {
   @IsIn(REIMBURSEMENT_SOURCES)
   source!: ReimbursementSource;
 
-  @ApiProperty({ example: '2026-01-20T12:00:00+05:00' })
+  @ApiProperty({ format: 'date-time', example: '2026-01-20T12:00:00+05:00' })
   @IsNotInFuture()
   paidAt!: string;
 }
@@ -29,17 +38,40 @@ export class ReasonDto {
   reason!: string;
 }
 
-export interface ReimbursementView {
-  id: string;
-  caseId: string;
-  reportId: string;
-  amount: string;
-  source: ReimbursementSource;
-  paidAt: string;
-  createdBy: string;
-  createdAt: string;
-  reversed: boolean;
-  reversedAt: string | null;
-  reversalReason: string | null;
-  reversedBy: string | null;
+export class ReimbursementView {
+  @ApiUuid()
+  id!: string;
+
+  @ApiUuid()
+  caseId!: string;
+
+  @ApiUuid()
+  reportId!: string;
+
+  @ApiMoney()
+  amount!: string;
+
+  @ApiProperty({ enum: REIMBURSEMENT_SOURCES })
+  source!: ReimbursementSource;
+
+  @ApiDateTime()
+  paidAt!: string;
+
+  @ApiUuid()
+  createdBy!: string;
+
+  @ApiDateTime()
+  createdAt!: string;
+
+  @ApiProperty()
+  reversed!: boolean;
+
+  @ApiDateTime({ nullable: true })
+  reversedAt!: string | null;
+
+  @ApiText({ nullable: true })
+  reversalReason!: string | null;
+
+  @ApiUuid({ nullable: true })
+  reversedBy!: string | null;
 }

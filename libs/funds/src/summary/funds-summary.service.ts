@@ -5,43 +5,15 @@ import { Money } from '@app/common';
 import { StaffPrincipal } from '@app/identity';
 import { queryRows as rows } from '@app/database';
 import { FREEZE_COLUMNS, FreezeRow, toFreezeView } from '../freezes/freeze-rows';
-import type { FreezeView } from '../freezes/freezes.dto';
 import {
   REIMBURSEMENT_COLUMNS,
   ReimbursementRow,
   toReimbursementView,
 } from '../reimbursements/reimbursement-rows';
-import type { ReimbursementView } from '../reimbursements/reimbursements.dto';
 import { loadCaseFor } from '../shared/case-access';
+import type { CaseFundsView, FundsFigures } from './funds-summary.dto';
 
-export interface FundsFigures {
-  loss: string;
-  frozen: string;
-  released: string;
-  releasedToVictims: string;
-  releasedToHolders: string;
-  /** frozen − released: still blocked at banks. */
-  held: string;
-  /** Reimbursements minus reversed ones. */
-  reimbursed: string;
-  /** loss − reimbursed. */
-  outstandingLoss: string;
-}
-
-export interface ReportFunds extends FundsFigures {
-  reportId: string;
-  reference: string;
-}
-
-export interface CaseFundsView {
-  caseId: string;
-  caseNumber: string;
-  total: FundsFigures;
-  reports: ReportFunds[];
-  /** Freezes not attributed to a report count in the total only. */
-  freezes: FreezeView[];
-  reimbursements: ReimbursementView[];
-}
+export { CaseFundsView, FundsFigures, ReportFunds } from './funds-summary.dto';
 
 interface Tally {
   loss: bigint;

@@ -5,7 +5,8 @@ import {
   SetMetadata,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiProblems } from '@app/common';
 import type { Role } from '@app/common';
 import { UnauthorizedProblem } from './access.problems';
 import type { StaffRequest } from './request-context';
@@ -22,8 +23,7 @@ export function Auth(...roles: Role[]) {
     SetMetadata(ROLES_KEY, roles),
     UseGuards(StaffAuthGuard),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'Missing, invalid, expired or revoked token' }),
-    ApiForbiddenResponse({ description: 'Role or region not allowed' }),
+    ApiProblems(401, 403),
   );
 }
 

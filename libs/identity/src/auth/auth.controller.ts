@@ -1,11 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '@app/common';
 import type { Request, Response } from 'express';
 import { Auth, CurrentUser } from '../access/auth.decorators';
 import { clientIp, routeOf } from '../access/request-context';
@@ -26,16 +21,22 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Staff sign-in: a short-lived bearer token' })
-  @ApiOkResponse({ type: LoginResponse })
-  @ApiUnauthorizedResponse({ description: 'Wrong email or password, or a deactivated account' })
-  @ApiTooManyRequestsResponse({
-    description:
-      'Locked after repeated failures (this account from this address, this address, or a ' +
-      'short pause of the account); the password was not checked',
-    headers: {
-      'Retry-After': { description: 'seconds until the lock ends', schema: { type: 'integer' } },
+  @ApiBody({
+    type: LoginDto,
+    examples: {
+      admin: { value: { email: 'admin@localhost', password: 'the-printed-password' } },
     },
   })
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiProblems(
+    400,
+    [401, 'Wrong email or password, or a deactivated account'],
+    [
+      429,
+      'Locked after repeated failures (this account from this address, this address, or a ' +
+        'short pause of the account); the password was not checked. Retry-After: seconds',
+    ],
+  )
   async signIn(
     @Body() dto: LoginDto,
     @Req() req: Request,

@@ -20,7 +20,7 @@ export class LoginResponse {
   @ApiProperty({ description: 'Bearer token for the Authorization header' })
   accessToken!: string;
 
-  @ApiProperty({ description: 'seconds until the token expires' })
+  @ApiProperty({ type: 'integer', description: 'seconds until the token expires' })
   expiresIn!: number;
 
   @ApiProperty({ type: UserView })

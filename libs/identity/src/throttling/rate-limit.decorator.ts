@@ -1,4 +1,6 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { problemResponse } from '@app/common';
 
 /**
  * Named limits, configured in `rate-limit.module.ts` from `RATE_LIMIT_*`:
@@ -26,4 +28,20 @@ export const RATE_LIMITS_KEY = 'identity:rate-limits';
  * To change a number for one route, add `@Throttle({ public: { limit: 5, ttl: 60_000 } })` from
  * `@nestjs/throttler` as well (ttl in ms).
  */
-export const RateLimit = (...names: RateLimitName[]) => SetMetadata(RATE_LIMITS_KEY, names);
+export const RateLimit = (...names: RateLimitName[]) =>
+  applyDecorators(
+    SetMetadata(RATE_LIMITS_KEY, names),
+    ApiResponse({
+      status: 429,
+      ...problemResponse(429, `Over the ${names.join(' or ')} rate limit`),
+      headers: Object.fromEntries(
+        names.map((name) => [
+          `Retry-After-${name}`,
+          {
+            description: `Seconds until the ${name} limit admits another request`,
+            schema: { type: 'integer', minimum: 0 },
+          },
+        ]),
+      ),
+    }),
+  );

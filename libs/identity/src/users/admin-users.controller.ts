@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { PathIdPipe } from '@app/common';
+import { ApiProblems, PathIdPipe } from '@app/common';
 import { Auth, CurrentUser } from '../access/auth.decorators';
 import { clientIp, routeOf } from '../access/request-context';
 import type { StaffPrincipal } from '../access/staff-principal';
@@ -24,6 +24,7 @@ export class AdminUsersController {
   @Post()
   @ApiOperation({ summary: 'Create a staff account' })
   @ApiCreatedResponse({ type: UserView })
+  @ApiProblems(400, [409, 'The email is taken'])
   async create(
     @Body() dto: CreateUserDto,
     @CurrentUser() actor: StaffPrincipal,
@@ -35,6 +36,7 @@ export class AdminUsersController {
   @Get()
   @ApiOperation({ summary: 'List staff accounts' })
   @ApiOkResponse({ type: UserListView })
+  @ApiProblems(400)
   async list(@Query() query: ListUsersQueryDto): Promise<UserListView> {
     return { items: (await this.users.list(query)).map(toUserView) };
   }
@@ -42,6 +44,7 @@ export class AdminUsersController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change name, role, region or password; `active: false` deactivates' })
   @ApiOkResponse({ type: UserView })
+  @ApiProblems(400, 404, 409)
   async update(
     @Param('id', new PathIdPipe('User')) id: string,
     @Body() dto: UpdateUserDto,

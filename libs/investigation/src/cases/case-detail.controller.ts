@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PathIdPipe } from '@app/common';
+import { ApiProblems, PathIdPipe } from '@app/common';
 import { Auth, CurrentUser } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
 import { CaseDetailDto } from '../dtos/case-detail.dto';
@@ -25,6 +25,7 @@ export class CaseDetailController {
     summary: 'A case with its reports, identifiers and funds',
   })
   @ApiOkResponse({ type: CaseDetailDto })
+  @ApiProblems(404)
   get(@CaseId() id: string, @CurrentUser() user: StaffPrincipal): Promise<CaseDetailDto> {
     return this.details.detail(user, id);
   }

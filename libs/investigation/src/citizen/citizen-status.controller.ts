@@ -1,7 +1,8 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '@app/common';
 import { RateLimit } from '@app/identity';
-import { CitizenAccessGuard, CitizenReport, ReportStatusDto } from '@app/reports';
+import { CitizenAccessGuard, CitizenReport, REFERENCE_PARAM, ReportStatusDto } from '@app/reports';
 import type { CitizenReportRef } from '@app/reports';
 import { ReportStatusService } from './report-status.service';
 
@@ -18,9 +19,13 @@ export class CitizenStatusController {
   @RateLimit('public', 'reference')
   @UseGuards(CitizenAccessGuard)
   @ApiSecurity('access-code')
-  // `summary: undefined` keeps ApiOperation from adding its default empty summary.
-  @ApiOperation({ operationId: 'ReportsController_status', summary: undefined })
+  @ApiParam(REFERENCE_PARAM)
+  @ApiOperation({
+    operationId: 'ReportsController_status',
+    summary: 'The citizen view of a report: status, timeline, money',
+  })
   @ApiResponse({ status: 200, type: ReportStatusDto })
+  @ApiProblems([404, 'Unknown reference or wrong access code (one answer for both)'])
   status(@CitizenReport() report: CitizenReportRef): Promise<ReportStatusDto> {
     return this.statusService.status(report.id);
   }

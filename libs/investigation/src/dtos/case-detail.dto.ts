@@ -10,6 +10,7 @@ import {
   REGIONS,
   REPORT_STATUSES,
   SUSPECT_TYPES,
+  MONEY_PATTERN,
 } from '@app/common';
 import type {
   AgeGroup,
@@ -32,7 +33,7 @@ export class CaseReportDto {
   @ApiProperty({ enum: REPORT_STATUSES })
   status!: ReportStatus;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   submittedAt!: string;
 
   @ApiProperty({ enum: REGIONS })
@@ -47,13 +48,13 @@ export class CaseReportDto {
   @ApiProperty({ enum: PRIORITIES, nullable: true })
   priority!: Priority | null;
 
-  @ApiProperty({ example: '150000.00' })
+  @ApiProperty({ pattern: MONEY_PATTERN, example: '150000.00' })
   loss!: string;
 
-  @ApiProperty({ example: '0.00' })
+  @ApiProperty({ pattern: MONEY_PATTERN, example: '0.00' })
   frozen!: string;
 
-  @ApiProperty({ example: '0.00' })
+  @ApiProperty({ pattern: MONEY_PATTERN, example: '0.00' })
   reimbursed!: string;
 }
 
@@ -67,7 +68,7 @@ export class CaseIdentifierDto {
   @ApiProperty({ description: 'masked for cards and phones' })
   display!: string;
 
-  @ApiProperty({ description: 'reports of this case naming it' })
+  @ApiProperty({ type: 'integer', description: 'reports of this case naming it' })
   reportCount!: number;
 
   @ApiProperty({
@@ -81,28 +82,32 @@ export class CaseIdentifierDto {
 
 /** The case total of `GET /cases/{id}/funds` (libs/funds), computed from the ledger. */
 export class CaseFundsSummaryDto {
-  @ApiProperty({ example: '150000.00' })
+  @ApiProperty({ pattern: MONEY_PATTERN, example: '150000.00' })
   loss!: string;
 
-  @ApiProperty({ example: '0.00' })
+  @ApiProperty({ pattern: MONEY_PATTERN, example: '0.00' })
   frozen!: string;
 
-  @ApiProperty({ example: '0.00' })
+  @ApiProperty({ pattern: MONEY_PATTERN, example: '0.00' })
   released!: string;
 
-  @ApiProperty({ example: '0.00' })
+  @ApiProperty({ pattern: MONEY_PATTERN, example: '0.00' })
   releasedToVictims!: string;
 
-  @ApiProperty({ example: '0.00' })
+  @ApiProperty({ pattern: MONEY_PATTERN, example: '0.00' })
   releasedToHolders!: string;
 
-  @ApiProperty({ example: '0.00', description: 'frozen minus released' })
+  @ApiProperty({ pattern: MONEY_PATTERN, example: '0.00', description: 'frozen minus released' })
   held!: string;
 
-  @ApiProperty({ example: '0.00', description: 'net of reversals' })
+  @ApiProperty({ pattern: MONEY_PATTERN, example: '0.00', description: 'net of reversals' })
   reimbursed!: string;
 
-  @ApiProperty({ example: '150000.00', description: 'loss minus reimbursed' })
+  @ApiProperty({
+    pattern: MONEY_PATTERN,
+    example: '150000.00',
+    description: 'loss minus reimbursed',
+  })
   outstandingLoss!: string;
 }
 

@@ -5,11 +5,13 @@ import {
   CASE_STATUSES,
   FRAUD_TYPES,
   IsCalendarDate,
+  PeriodDto,
   PRIORITIES,
   REGIONS,
   REPORT_STATUSES,
   SUSPECT_TYPES,
   toInt,
+  MONEY_PATTERN,
 } from '@app/common';
 import type {
   CaseStatus,
@@ -99,13 +101,13 @@ export class IdentifierReportDto {
   @ApiProperty()
   reference!: string;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   submittedAt!: string;
 
   @ApiProperty({ enum: REPORT_STATUSES })
   status!: ReportStatus;
 
-  @ApiProperty({ example: '150000.00' })
+  @ApiProperty({ pattern: MONEY_PATTERN, example: '150000.00' })
   loss!: string;
 
   @ApiProperty({ type: String, nullable: true, format: 'uuid' })
@@ -141,10 +143,14 @@ export class TopIdentifierDto {
   @ApiProperty()
   display!: string;
 
-  @ApiProperty({ description: 'distinct reports naming it in the period' })
+  @ApiProperty({ type: 'integer', description: 'distinct reports naming it in the period' })
   victims!: number;
 
-  @ApiProperty({ example: '1500000.00', description: 'sum of those reports\u2019 loss' })
+  @ApiProperty({
+    pattern: MONEY_PATTERN,
+    example: '1500000.00',
+    description: 'sum of those reports\u2019 loss',
+  })
   damage!: string;
 
   @ApiProperty({ type: String, nullable: true, format: 'uuid' })
@@ -155,8 +161,8 @@ export class TopIdentifierDto {
 }
 
 export class TopIdentifiersDto {
-  @ApiProperty({ example: { from: '2025-01-01', to: '2025-02-01' } })
-  period!: { from: string; to: string };
+  @ApiProperty({ type: PeriodDto })
+  period!: PeriodDto;
 
   @ApiProperty({ type: [TopIdentifierDto] })
   items!: TopIdentifierDto[];

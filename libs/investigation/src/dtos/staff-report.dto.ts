@@ -1,12 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   AGE_GROUPS,
+  CHANNELS,
+  FRAUD_TYPES,
   LANGUAGES,
   PAYMENT_METHODS,
   PRIORITIES,
   REGIONS,
   REPORT_STATUSES,
   SUSPECT_TYPES,
+  MONEY_PATTERN,
 } from '@app/common';
 import type {
   AgeGroup,
@@ -47,10 +50,10 @@ export class StaffTransactionDto {
   @ApiProperty()
   position!: number;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   paidAt!: string;
 
-  @ApiProperty({ example: '150000.00' })
+  @ApiProperty({ pattern: MONEY_PATTERN, example: '150000.00' })
   amount!: string;
 
   @ApiProperty({ enum: PAYMENT_METHODS })
@@ -81,7 +84,7 @@ export class StaffStatementDto {
   @ApiProperty()
   text!: string;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 }
 
@@ -101,7 +104,7 @@ export class StaffEvidenceDto {
   @ApiProperty()
   sha256!: string;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 }
 
@@ -112,11 +115,25 @@ export class StaffLoanDto {
   @ApiProperty({ type: String, nullable: true })
   contractNumber!: string | null;
 
-  @ApiProperty({ example: '500000.00' })
+  @ApiProperty({ pattern: MONEY_PATTERN, example: '500000.00' })
   amount!: string;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   issuedAt!: string;
+}
+
+export class StaffIncidentDto {
+  @ApiProperty({ enum: FRAUD_TYPES })
+  fraudType!: FraudType;
+
+  @ApiProperty({ enum: CHANNELS })
+  channel!: Channel;
+
+  @ApiProperty({ format: 'date-time' })
+  occurredAt!: string;
+
+  @ApiProperty()
+  description!: string;
 }
 
 /** `GET /reports/{reference}` for staff: the full report, personal data decrypted. */
@@ -130,10 +147,10 @@ export class StaffReportDto {
   @ApiProperty({ enum: REPORT_STATUSES })
   status!: ReportStatus;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   submittedAt!: string;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ format: 'date-time', type: String, nullable: true })
   triagedAt!: string | null;
 
   @ApiProperty({ enum: PRIORITIES, nullable: true })
@@ -148,16 +165,16 @@ export class StaffReportDto {
   @ApiProperty({ type: StaffReporterDto })
   reporter!: StaffReporterDto;
 
-  @ApiProperty({ example: { fraudType: 'phishing', channel: 'sms' } })
-  incident!: { fraudType: FraudType; channel: Channel; occurredAt: string; description: string };
+  @ApiProperty({ type: StaffIncidentDto })
+  incident!: StaffIncidentDto;
 
-  @ApiProperty({ example: '150000.00' })
+  @ApiProperty({ pattern: MONEY_PATTERN, example: '150000.00' })
   loss!: string;
 
-  @ApiProperty({ example: '0.00' })
+  @ApiProperty({ pattern: MONEY_PATTERN, example: '0.00' })
   frozen!: string;
 
-  @ApiProperty({ example: '0.00' })
+  @ApiProperty({ pattern: MONEY_PATTERN, example: '0.00' })
   reimbursed!: string;
 
   @ApiProperty({ type: StaffLoanDto, nullable: true })

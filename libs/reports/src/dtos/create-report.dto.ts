@@ -21,6 +21,7 @@ import {
   IsMoneyAmount,
   IsNotInFuture,
   LANGUAGES,
+  MONEY_INPUT_PATTERN,
   REGIONS,
 } from '@app/common';
 import type { AgeGroup, Channel, FraudType, Language, Region } from '@app/common';
@@ -34,7 +35,11 @@ export class ReporterDto {
   @IsPlainText()
   fullName!: string;
 
-  @ApiPropertyOptional({ description: '12 digits with a valid control digit' })
+  @ApiPropertyOptional({
+    type: String,
+    pattern: '^[0-9]{12}$',
+    description: '12 digits with a valid control digit',
+  })
   @IsOptional()
   @IsIin()
   iin?: string | null;
@@ -43,7 +48,7 @@ export class ReporterDto {
   @IsKzPhone()
   phone!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, format: 'email', maxLength: 254 })
   @IsOptional()
   @IsString()
   @MaxLength(254)
@@ -74,7 +79,7 @@ export class IncidentDto {
   @IsIn(CHANNELS)
   channel!: Channel;
 
-  @ApiProperty({ example: '2024-05-01T14:30:00+05:00' })
+  @ApiProperty({ format: 'date-time', example: '2024-05-01T14:30:00+05:00' })
   @IsNotInFuture()
   @IsNotBeforeEarliest()
   occurredAt!: string;
@@ -93,18 +98,18 @@ export class LoanDto {
   @IsPlainText()
   lender!: string;
 
-  @ApiPropertyOptional({ maxLength: 100 })
+  @ApiPropertyOptional({ type: String, maxLength: 100 })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   @IsPlainText()
   contractNumber?: string | null;
 
-  @ApiProperty({ example: '500000.00' })
+  @ApiProperty({ pattern: MONEY_INPUT_PATTERN, example: '500000.00' })
   @IsMoneyAmount()
   amount!: string;
 
-  @ApiProperty({ example: '2024-05-01T14:30:00+05:00' })
+  @ApiProperty({ format: 'date-time', example: '2024-05-01T14:30:00+05:00' })
   @IsNotInFuture()
   @IsNotBeforeEarliest()
   issuedAt!: string;
@@ -140,7 +145,7 @@ export class CreateReportDto {
   @Type(() => LoanDto)
   loan?: LoanDto | null;
 
-  @ApiProperty({ enum: [true], description: 'consent to personal-data processing' })
+  @ApiProperty({ type: Boolean, enum: [true], description: 'consent to personal-data processing' })
   @Equals(true, { message: 'consent must be true (consent to personal-data processing)' })
   consent!: true;
 }

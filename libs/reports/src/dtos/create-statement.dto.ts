@@ -5,7 +5,7 @@ import { IsPlainText } from './report-validators';
 
 /** `POST /api/v1/reports/{reference}/statements`: at least one part must be non-empty. */
 export class CreateStatementDto {
-  @ApiPropertyOptional({ minLength: 1, maxLength: 5000 })
+  @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 5000 })
   @IsOptional()
   @IsString()
   @Length(1, 5000)

@@ -16,6 +16,7 @@ import {
   IsAccountRef,
   IsMoneyAmount,
   IsNotInFuture,
+  MONEY_INPUT_PATTERN,
   PAYMENT_METHODS,
   SUSPECT_TYPES,
 } from '@app/common';
@@ -27,12 +28,16 @@ export const MAX_LIST_ITEMS = 50;
 
 /** One payment to the fraudster; shared by reports and statements. */
 export class TransactionDto {
-  @ApiProperty({ example: '2024-05-01T14:30:00+05:00' })
+  @ApiProperty({ format: 'date-time', example: '2024-05-01T14:30:00+05:00' })
   @IsNotInFuture()
   @IsNotBeforeEarliest()
   paidAt!: string;
 
-  @ApiProperty({ example: '150000.00', description: 'KZT, > 0, at most two decimals' })
+  @ApiProperty({
+    pattern: MONEY_INPUT_PATTERN,
+    example: '150000.00',
+    description: 'KZT, > 0, at most two decimals',
+  })
   @IsMoneyAmount()
   amount!: string;
 
@@ -40,21 +45,24 @@ export class TransactionDto {
   @IsIn(PAYMENT_METHODS)
   method!: PaymentMethod;
 
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({ type: String, maxLength: 200 })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   @IsPlainText()
   fromBank?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({ type: String, maxLength: 200 })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   @IsPlainText()
   toBank?: string | null;
 
-  @ApiPropertyOptional({ description: 'IBAN, card number (Luhn) or Kazakhstan phone' })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'IBAN, card number (Luhn) or Kazakhstan phone',
+  })
   @IsOptional()
   @IsAccountRef()
   toAccount?: string | null;

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { REPORT_STATUSES } from '@app/common';
+import { REPORT_STATUSES, MONEY_PATTERN } from '@app/common';
 import type { ReportStatus } from '@app/common';
 
 export class SubmittedReportDto {
@@ -17,7 +17,7 @@ export class SubmittedReportDto {
   @ApiProperty({ enum: REPORT_STATUSES, description: 'always `received` (also on a replay)' })
   status!: ReportStatus;
 
-  @ApiProperty({ example: '2025-05-01T09:30:00.000Z' })
+  @ApiProperty({ format: 'date-time', example: '2025-05-01T09:30:00.000Z' })
   submittedAt!: string;
 }
 
@@ -39,16 +39,16 @@ export class ReportStatusDto {
   @ApiProperty({ enum: REPORT_STATUSES })
   status!: ReportStatus;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   submittedAt!: string;
 
-  @ApiProperty({ example: '150000.00' })
+  @ApiProperty({ pattern: MONEY_PATTERN, example: '150000.00' })
   loss!: string;
 
-  @ApiProperty({ example: '0.00' })
+  @ApiProperty({ pattern: MONEY_PATTERN, example: '0.00' })
   frozen!: string;
 
-  @ApiProperty({ example: '0.00' })
+  @ApiProperty({ pattern: MONEY_PATTERN, example: '0.00' })
   reimbursed!: string;
 
   @ApiProperty({ type: [TimelineEntryDto] })
@@ -62,7 +62,7 @@ export class EvidenceCreatedDto {
   @ApiProperty({ description: 'SHA-256 of the file, lower-case hex' })
   sha256!: string;
 
-  @ApiProperty({ description: 'bytes' })
+  @ApiProperty({ type: 'integer', description: 'bytes' })
   size!: number;
 
   @ApiProperty({ example: 'image/png', description: 'detected from the bytes' })
@@ -79,15 +79,19 @@ export class StatementCreatedDto {
   @ApiProperty()
   id!: string;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   transactionsAdded!: number;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   suspectsAdded!: number;
 
-  @ApiProperty({ description: 'the report loss after this statement', example: '150000.00' })
+  @ApiProperty({
+    pattern: MONEY_PATTERN,
+    description: 'the report loss after this statement',
+    example: '150000.00',
+  })
   loss!: string;
 }

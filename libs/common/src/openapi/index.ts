@@ -1,0 +1,3 @@
+export * from './problem.schema';
+export * from './properties';
+export * from './period.dto';
