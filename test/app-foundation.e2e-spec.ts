@@ -1,4 +1,10 @@
-import { startDeployment, TestDeployment } from '@app/testing';
+import {
+  adminToken,
+  startDeployment,
+  submitReport,
+  TestDeployment,
+  validReportBody,
+} from '@app/testing';
 
 describe('foundation: the real API on real Postgres and Redis', () => {
   let d: TestDeployment;
@@ -70,6 +76,32 @@ describe('foundation: the real API on real Postgres and Redis', () => {
       .send(big);
     expect(res.status).toBe(413);
     expect(res.body.type).toBe('/problems/payload-too-large');
+  });
+
+  it('marks every API answer no-store: tokens, access codes, personal data, even a 404', async () => {
+    const login = await d
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'admin@police.test', password: 'admin-password-123' });
+    expect(login.status).toBe(200);
+    const filed = await d.http().post('/api/v1/reports').send(validReportBody());
+    const report = await submitReport(d);
+    const status = await d
+      .http()
+      .get(`/api/v1/reports/${report.reference}/status`)
+      .set('X-Access-Code', report.accessCode);
+    const staffView = await d
+      .http()
+      .get(`/api/v1/reports/${report.reference}`)
+      .set('Authorization', `Bearer ${await adminToken(d)}`);
+    const missing = await d.http().get('/api/v1/reports/FR-2026-999999/status');
+    const answers = { login, filed, status, staffView, missing };
+    for (const [name, res] of Object.entries(answers)) {
+      expect([name, res.headers['cache-control']]).toEqual([name, 'no-store']);
+    }
+    expect([filed.status, status.status, staffView.status, missing.status]).toEqual([
+      202, 200, 200, 404,
+    ]);
   });
 
   it('sets security headers', async () => {

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -10,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IsIn, IsOptional } from 'class-validator';
-import { PathIdPipe } from '@app/common';
+import { ApiProblems, PathIdPipe } from '@app/common';
 import { Auth, CurrentUser } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
 import type { LetterLanguage } from './loan-letter';
@@ -46,7 +45,10 @@ export class LoanWriteoffsController {
   @Auth(...CASE_WORKERS)
   @ApiOperation({ summary: 'Ask the lender to write off a loan taken in the victim’s name' })
   @ApiCreatedResponse({ type: LoanWriteoffView })
-  @ApiConflictResponse({ description: 'Not a fake_loan report, not triaged, or already asked' })
+  @ApiProblems(400, 404, [
+    409,
+    'report-not-fake-loan, report-not-triaged, writeoff-exists or case-merged',
+  ])
   create(
     @Param('reference') reference: string,
     @Body() dto: CreateLoanWriteoffDto,
@@ -60,7 +62,7 @@ export class LoanWriteoffsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the lender’s answer (once)' })
   @ApiOkResponse({ type: LoanWriteoffView })
-  @ApiConflictResponse({ description: 'Already answered, or more than requested' })
+  @ApiProblems(400, 404, [409, 'outcome-already-recorded or writeoff-exceeds-requested'])
   recordOutcome(
     @WriteoffId() id: string,
     @Body() dto: LoanWriteoffOutcomeDto,
@@ -73,6 +75,7 @@ export class LoanWriteoffsController {
   @Auth()
   @ApiOperation({ summary: 'Loan write-offs of the caller’s region, newest first' })
   @ApiOkResponse({ type: LoanWriteoffPage })
+  @ApiProblems([400, 'A bad filter or cursor'])
   list(
     @Query() query: ListLoanWriteoffsQuery,
     @CurrentUser() user: StaffPrincipal,
@@ -85,7 +88,11 @@ export class LoanWriteoffsController {
   @ApiOperation({ summary: 'The police letter to the lender (PDF, Russian or Kazakh)' })
   @ApiProduces('application/pdf')
   @ApiQuery({ name: 'lang', enum: ['ru', 'kk'], required: false })
-  @ApiOkResponse({ description: 'The letter', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({
+    description: 'The letter',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiProblems(400, 404)
   async letter(
     @WriteoffId() id: string,
     @Query() query: LetterQuery,

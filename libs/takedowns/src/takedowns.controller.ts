@@ -1,12 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { PathIdPipe } from '@app/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, PathIdPipe } from '@app/common';
 import { Auth, CurrentUser } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
 import {
@@ -31,7 +25,7 @@ export class TakedownsController {
   @Auth(...CASE_WORKERS)
   @ApiOperation({ summary: 'Request a takedown of a suspect identifier of the case' })
   @ApiCreatedResponse({ type: TakedownView })
-  @ApiConflictResponse({ description: 'The case was merged into another one' })
+  @ApiProblems(400, 404, [409, 'case-merged: the case was merged into another one'])
   create(
     @Param('id', new PathIdPipe('Case')) id: string,
     @Body() dto: CreateTakedownDto,
@@ -45,7 +39,7 @@ export class TakedownsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the outcome of a takedown (once)' })
   @ApiOkResponse({ type: TakedownView })
-  @ApiConflictResponse({ description: 'An outcome is already recorded' })
+  @ApiProblems(400, 404, [409, 'outcome-already-recorded'])
   recordOutcome(
     @Param('id', new PathIdPipe('Takedown')) id: string,
     @Body() dto: TakedownOutcomeDto,
@@ -58,6 +52,7 @@ export class TakedownsController {
   @Auth()
   @ApiOperation({ summary: 'Takedowns of the caller’s region, newest first' })
   @ApiOkResponse({ type: TakedownPage })
+  @ApiProblems([400, 'A bad filter or cursor'])
   list(
     @Query() query: ListTakedownsQuery,
     @CurrentUser() user: StaffPrincipal,

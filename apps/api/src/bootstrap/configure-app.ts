@@ -76,6 +76,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     }),
   );
   app.enableCors({ origin: config.http.corsOrigins.length ? config.http.corsOrigins : false });
+  app.use(noStoreApiAnswers);
   app.use(httpMetricsMiddleware(app.get(FraudMetrics)));
   app.use(opsAliases);
   app.use(
@@ -97,4 +98,17 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   const urls = app.get(LogUrlPolicy);
   urls.learn(document);
   urls.learnSegments(['docs', 'docs-json', ...publicSegments()]);
+}
+
+/**
+ * DESIGN: every answer that carries a token, an access code or personal data is
+ * `Cache-Control: no-store`. Which API answers carry none is not worth guessing per route (a
+ * case view names victims, a 404 may be the answer to a typed phone number): every `/api/v1`
+ * answer is per caller and never cached. The web form's static files stay cacheable.
+ */
+function noStoreApiAnswers(req: Request, res: Response, next: NextFunction): void {
+  if (req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`)) {
+    res.setHeader('Cache-Control', 'no-store');
+  }
+  next();
 }

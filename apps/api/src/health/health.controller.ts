@@ -1,12 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ServiceUnavailableProblem } from '@app/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, ServiceUnavailableProblem } from '@app/common';
 import { DependencyChecks, DependencyMonitor } from './dependency-monitor';
 
 class DependencyChecksDto {
@@ -42,9 +36,10 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer' })
   @ApiOkResponse({ type: ReadyDto })
-  @ApiServiceUnavailableResponse({
-    description: 'Problem details with `Retry-After` and `checks` (each dependency `up` or `down`)',
-  })
+  @ApiProblems([
+    503,
+    'Problem details with `Retry-After` and `checks` (each dependency `up` or `down`)',
+  ])
   async ready(): Promise<ReadyDto> {
     const checks = await this.monitor.check();
     const down = Object.entries(checks).filter(([, state]) => state === 'down');

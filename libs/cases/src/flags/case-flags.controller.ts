@@ -1,13 +1,12 @@
 import { Body, Controller, Delete, HttpCode, Param, ParseEnumPipe, Post } from '@nestjs/common';
 import {
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOperation,
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { CASE_FLAGS, NotFoundProblem, PathIdPipe } from '@app/common';
+import { ApiProblems, CASE_FLAGS, NotFoundProblem, PathIdPipe } from '@app/common';
 import type { CaseFlagName } from '@app/common';
 import { Auth, CurrentUser } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
@@ -26,7 +25,7 @@ export class CaseFlagsController {
   @Auth('investigator', 'supervisor')
   @ApiOperation({ summary: 'Flag a case (financial_pyramid)' })
   @ApiCreatedResponse({ type: CaseFlagDto })
-  @ApiConflictResponse({ description: 'Already flagged, or the case was merged away' })
+  @ApiProblems(400, 404, [409, 'flag-already-set, or case-merged: the case was merged away'])
   set(
     @CaseId() id: string,
     @Body() dto: SetCaseFlagDto,
@@ -41,6 +40,7 @@ export class CaseFlagsController {
   @ApiOperation({ summary: "Withdraw a case's flag (removes it from every period's figure)" })
   @ApiParam({ name: 'flag', enum: CASE_FLAGS })
   @ApiNoContentResponse({ description: 'Withdrawn' })
+  @ApiProblems([404, 'No such case, or the flag is not standing'])
   async withdraw(
     @CaseId() id: string,
     @Param(
