@@ -1,17 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
 import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
-import { IsMoneyAmount, IsNotInFuture, LOAN_WRITEOFF_OUTCOMES, REGIONS, toInt } from '@app/common';
+  CursorPageQuery,
+  IsMoneyAmount,
+  IsNotInFuture,
+  LOAN_WRITEOFF_OUTCOMES,
+  REGIONS,
+} from '@app/common';
 import type { LoanWriteoffOutcome, Region } from '@app/common';
 
 export const LOAN_WRITEOFF_STATUSES = ['requested', ...LOAN_WRITEOFF_OUTCOMES] as const;
@@ -61,7 +56,7 @@ export class LoanWriteoffOutcomeDto {
   note?: string;
 }
 
-export class ListLoanWriteoffsQuery {
+export class ListLoanWriteoffsQuery extends CursorPageQuery {
   @ApiPropertyOptional({ enum: LOAN_WRITEOFF_STATUSES })
   @IsOptional()
   @IsIn(LOAN_WRITEOFF_STATUSES)
@@ -71,20 +66,6 @@ export class ListLoanWriteoffsQuery {
   @IsOptional()
   @IsIn(REGIONS)
   region?: Region;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'the `nextCursor` of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
 }
 
 export class LoanWriteoffView {

@@ -5,7 +5,8 @@ import {
   BadRequestProblem,
   ConflictProblem,
   decodeKeysetCursor,
-  encodeKeysetCursor,
+  DEFAULT_PAGE_SIZE,
+  keysetPage,
   isUniqueViolation,
   isUuid,
   maskCardNumbersInOptionalText,
@@ -18,7 +19,7 @@ import {
 import type { LoanWriteoffOutcome, Region } from '@app/common';
 import { appendCaseEvent, lockCaseInScope, staffActor } from '@app/cases';
 import { queryOne, queryRows } from '@app/database';
-import { assertRegion, regionScope } from '@app/identity';
+import { assertRegion, scopedRegion } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
 import { lockReport, normalizeReference } from '@app/reports';
 import type { ReportLoan } from '@app/reports';
@@ -252,20 +253,15 @@ export class LoanWriteoffsService {
       return `$${params.length}`;
     };
     const where: string[] = [];
-    const scope = regionScope(user);
-    if (query.region !== undefined) {
-      assertRegion(user, query.region, { type: 'region', id: query.region });
-      where.push(`c.region = ${p(query.region)}`);
-    } else if (scope !== null) {
-      where.push(`c.region = ${p(scope)}`);
-    }
+    const region = scopedRegion(user, query.region);
+    if (region !== null) where.push(`c.region = ${p(region)}`);
     if (query.status === 'requested') where.push('w.outcome IS NULL');
     else if (query.status !== undefined) where.push(`w.outcome = ${p(query.status)}`);
     if (query.cursor !== undefined) {
       const cursor = decodeKeysetCursor(query.cursor);
       where.push(`(w.requested_at, w.id) < (${p(cursor.at)}::timestamptz, ${p(cursor.id)}::uuid)`);
     }
-    const limit = query.limit ?? 50;
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await queryRows<LoanWriteoffRow>(
       this.dataSource.manager,
       `SELECT ${WRITEOFF_COLUMNS} FROM ${WRITEOFF_FROM}
@@ -273,15 +269,7 @@ export class LoanWriteoffsService {
         ORDER BY w.requested_at DESC, w.id DESC LIMIT ${p(limit + 1)}`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(toWriteoffView),
-      nextCursor:
-        rows.length > limit && last
-          ? encodeKeysetCursor({ at: last.cursor_at, id: last.id })
-          : null,
-    };
+    return keysetPage(rows, limit, toWriteoffView);
   }
 
   /** One write-off for a staff member of its case's region: 404 unknown, 403 elsewhere. */

@@ -1,6 +1,6 @@
 import { BadRequestProblem } from '@app/common';
 import type { FraudType, Region } from '@app/common';
-import { assertRegion, regionScope, StaffPrincipal } from '@app/identity';
+import { scopedRegion, StaffPrincipal } from '@app/identity';
 import { checkPeriod, Period, resolvePeriod } from './period';
 
 export interface StatsFilter {
@@ -9,18 +9,9 @@ export interface StatsFilter {
   fraudType: FraudType | null;
 }
 
-/**
- * The region a request may see: a regional supervisor always gets their own region (asking
- * for another one is a 403, audited); national staff get what they ask for, or everything.
- */
-export function scopedRegion(user: StaffPrincipal, asked: Region | undefined): Region | null {
-  const scope = regionScope(user);
-  if (asked !== undefined) {
-    assertRegion(user, asked, { type: 'stats', id: asked });
-    return asked;
-  }
-  return scope;
-}
+/** Stats requests are region-scoped like every other read; a 403 names the `stats` target. */
+export const scopedStatsRegion = (user: StaffPrincipal, asked: Region | undefined): Region | null =>
+  scopedRegion(user, asked, 'stats');
 
 /** The period asked for (with defaults), or a 400 naming `from` or `to`. */
 export function resolveWindow(
@@ -40,7 +31,7 @@ export function resolveFilter(
   timeZone: string,
   maxDays?: number,
 ): StatsFilter {
-  const region = scopedRegion(user, query.region);
+  const region = scopedStatsRegion(user, query.region);
   const period = resolveWindow(query, timeZone, maxDays);
   return { period, region, fraudType: query.fraudType ?? null };
 }

@@ -7,7 +7,7 @@ import { QueueStatsService, QueueStatsView } from './queue-stats.service';
 import { StatsExportService } from './stats-export.service';
 import { BreakdownView, StatsQueryService, SummaryView } from './stats-query.service';
 import { BreakdownQuery, ExportQuery, QueueStatsQuery, StatsFilterQuery } from './stats.dto';
-import { resolveFilter, resolveWindow, scopedRegion } from './stats-scope';
+import { resolveFilter, resolveWindow, scopedStatsRegion } from './stats-scope';
 import { randomUUID } from 'node:crypto';
 import { ApiProblems } from '@app/common';
 import { BreakdownDto, QueueStatsDto, SummaryDto } from './stats-responses.dto';
@@ -104,7 +104,7 @@ export class StatsController {
     @Query() query: QueueStatsQuery,
     @CurrentUser() user: StaffPrincipal,
   ): Promise<QueueStatsView> {
-    const region = scopedRegion(user, query.region);
+    const region = scopedStatsRegion(user, query.region);
     const window = resolveWindow(query, this.config.reportingTimeZone);
     return this.queueStats.queues(region, window);
   }

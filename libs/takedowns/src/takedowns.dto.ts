@@ -1,25 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
   IsObject,
-  IsInt,
   IsOptional,
   IsString,
   Length,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import {
+  CursorPageQuery,
   IsNotInFuture,
   REGIONS,
   SUSPECT_TYPES,
   TAKEDOWN_KINDS,
   TAKEDOWN_OUTCOMES,
-  toInt,
 } from '@app/common';
 import type { Region, SuspectType, TakedownKind, TakedownOutcome } from '@app/common';
 
@@ -90,7 +87,7 @@ export class TakedownOutcomeDto {
   note?: string;
 }
 
-export class ListTakedownsQuery {
+export class ListTakedownsQuery extends CursorPageQuery {
   @ApiPropertyOptional({ enum: TAKEDOWN_STATUSES })
   @IsOptional()
   @IsIn(TAKEDOWN_STATUSES)
@@ -105,20 +102,6 @@ export class ListTakedownsQuery {
   @IsOptional()
   @IsIn(REGIONS)
   region?: Region;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'the `nextCursor` of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
 }
 
 export class TakedownIdentifierView {

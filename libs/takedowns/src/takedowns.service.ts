@@ -5,7 +5,8 @@ import {
   BadRequestProblem,
   ConflictProblem,
   decodeKeysetCursor,
-  encodeKeysetCursor,
+  DEFAULT_PAGE_SIZE,
+  keysetPage,
   isUuid,
   maskCardNumbersInOptionalText,
   maskCardNumbersInText,
@@ -18,7 +19,7 @@ import {
 import type { Region, SuspectType, TakedownKind, TakedownOutcome } from '@app/common';
 import { appendCaseEvent, lockCaseInScope, staffActor } from '@app/cases';
 import { queryOne, queryRows } from '@app/database';
-import { assertRegion, regionScope } from '@app/identity';
+import { scopedRegion } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
 import type {
   CreateTakedownDto,
@@ -199,13 +200,8 @@ export class TakedownsService {
       return `$${params.length}`;
     };
     const where: string[] = [];
-    const scope = regionScope(user);
-    if (query.region !== undefined) {
-      assertRegion(user, query.region, { type: 'region', id: query.region });
-      where.push(`c.region = ${p(query.region)}`);
-    } else if (scope !== null) {
-      where.push(`c.region = ${p(scope)}`);
-    }
+    const region = scopedRegion(user, query.region);
+    if (region !== null) where.push(`c.region = ${p(region)}`);
     if (query.kind !== undefined) where.push(`t.kind = ${p(query.kind)}`);
     if (query.status === 'requested') where.push('t.outcome IS NULL');
     else if (query.status !== undefined) where.push(`t.outcome = ${p(query.status)}`);
@@ -213,7 +209,7 @@ export class TakedownsService {
       const cursor = decodeKeysetCursor(query.cursor);
       where.push(`(t.requested_at, t.id) < (${p(cursor.at)}::timestamptz, ${p(cursor.id)}::uuid)`);
     }
-    const limit = query.limit ?? 50;
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await queryRows<TakedownRow>(
       this.dataSource.manager,
       `SELECT ${COLUMNS} FROM takedowns t JOIN cases c ON c.id = t.case_id
@@ -221,15 +217,7 @@ export class TakedownsService {
         ORDER BY t.requested_at DESC, t.id DESC LIMIT ${p(limit + 1)}`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(toView),
-      nextCursor:
-        rows.length > limit && last
-          ? encodeKeysetCursor({ at: last.cursor_at, id: last.id })
-          : null,
-    };
+    return keysetPage(rows, limit, toView);
   }
 
   /** The takedowns of one case, for the case view (the caller checked its scope). */

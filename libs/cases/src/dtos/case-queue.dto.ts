@@ -5,19 +5,12 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Matches,
-  Max,
-  MaxLength,
-  Min,
 } from 'class-validator';
-import { CASE_STATUSES, PRIORITIES, REGIONS, toInt, UUID_PATTERN } from '@app/common';
+import { CASE_STATUSES, CursorPageQuery, PRIORITIES, REGIONS, UUID_PATTERN } from '@app/common';
 import type { CaseStatus, Priority, Region } from '@app/common';
-
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 50;
 
 const list = ({ value }: { value: unknown }) =>
   typeof value === 'string'
@@ -31,7 +24,7 @@ const bool = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
 /** `GET /cases`: every filter optional; lists are comma-separated. */
-export class ListCasesQueryDto {
+export class ListCasesQueryDto extends CursorPageQuery {
   @ApiPropertyOptional({
     enum: CASE_STATUSES,
     isArray: true,
@@ -74,18 +67,4 @@ export class ListCasesQueryDto {
   @Transform(bool)
   @IsBoolean()
   slaBreached?: boolean;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'the `nextCursor` of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
 }

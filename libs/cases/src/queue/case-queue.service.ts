@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotFoundProblem } from '@app/common';
+import { DEFAULT_PAGE_SIZE, NotFoundProblem } from '@app/common';
 import type { ActorKind, Region } from '@app/common';
 import { assertRegion, regionScope } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
 import { queryOne, queryRows } from '@app/database';
-import { DEFAULT_PAGE_SIZE, ListCasesQueryDto } from '../dtos/case-queue.dto';
+import { ListCasesQueryDto } from '../dtos/case-queue.dto';
 import type { CaseListDto, TimelineDto } from '../dtos/case-responses.dto';
 import { CASE_SUMMARY_FROM, CaseSummaryRow, toCaseSummary } from './case-views';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';

@@ -3,3 +3,4 @@ export * from './log-url';
 export * from './redact-paths';
 export * from './json-shape';
 export * from './keyset-cursor';
+export * from './cursor-page';

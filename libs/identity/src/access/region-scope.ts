@@ -29,3 +29,19 @@ export function assertRegion(
 ): void {
   if (!canAccessRegion(principal, region)) throw new AccessDeniedProblem('region', target);
 }
+
+/**
+ * The region a list or figure request may see: the one asked for (a 403, audited, outside the
+ * caller's scope), else the caller's own region, or null (everything) for national staff.
+ */
+export function scopedRegion(
+  principal: StaffPrincipal,
+  asked: Region | undefined,
+  target: AccessTarget['type'] = 'region',
+): Region | null {
+  if (asked !== undefined) {
+    assertRegion(principal, asked, { type: target, id: asked });
+    return asked;
+  }
+  return regionScope(principal);
+}
