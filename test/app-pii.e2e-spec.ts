@@ -1,8 +1,7 @@
-import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { generateValidIin } from '@app/common';
-import { redisConnectionOptions } from '@app/queue';
 import {
+  dumpRedis,
   cardNumber,
   createStaff,
   eventually,
@@ -129,39 +128,10 @@ describe('pii: personal data never in the clear (logs, database, Redis)', () => 
     expect(inDb).toEqual([]);
 
     // 3. Every Redis key of this deployment (queues, job payloads, rate-limit counters).
-    const redis = new IORedis(redisConnectionOptions(d.env.REDIS_URL));
-    try {
-      const keys: string[] = [];
-      let cursor = '0';
-      do {
-        const [next, batch] = await redis.scan(
-          cursor,
-          'MATCH',
-          `${d.env.QUEUE_PREFIX}:*`,
-          'COUNT',
-          500,
-        );
-        cursor = next;
-        keys.push(...batch);
-      } while (cursor !== '0');
-      expect(keys.length).toBeGreaterThan(0);
-      const dump: string[] = [];
-      for (const key of keys) {
-        const type = await redis.type(key);
-        if (type === 'string') dump.push(String(await redis.get(key)));
-        else if (type === 'hash') dump.push(JSON.stringify(await redis.hgetall(key)));
-        else if (type === 'list') dump.push(JSON.stringify(await redis.lrange(key, 0, -1)));
-        else if (type === 'set') dump.push(JSON.stringify(await redis.smembers(key)));
-        else if (type === 'zset') dump.push(JSON.stringify(await redis.zrange(key, 0, -1)));
-        else if (type === 'stream') dump.push(JSON.stringify(await redis.xrange(key, '-', '+')));
-      }
-      const text = dump.join('\n');
-      const inRedis = Object.entries(needles)
-        .filter(([, value]) => text.includes(value))
-        .map(([name]) => name);
-      expect(inRedis).toEqual([]);
-    } finally {
-      redis.disconnect();
-    }
+    const text = await dumpRedis(d.env);
+    const inRedis = Object.entries(needles)
+      .filter(([, value]) => text.includes(value))
+      .map(([name]) => name);
+    expect(inRedis).toEqual([]);
   });
 });
