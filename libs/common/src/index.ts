@@ -7,3 +7,4 @@ export * from './pii';
 export * from './logging';
 export * from './metrics';
 export * from './openapi';
+export * from './i18n';
