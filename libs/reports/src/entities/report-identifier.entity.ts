@@ -15,7 +15,8 @@ import { Report } from './report.entity';
 /** A normalised suspect identifier of a report: what links reports into cases. */
 @Entity({ name: 'report_identifiers' })
 @Unique('uq_report_identifiers_report_id_type_value', ['reportId', 'type', 'value'])
-@Index('ix_report_identifiers_type_value', ['type', 'value'])
+// The public lookup's index: at most ten entries answer its count and its latest month.
+@Index('ix_report_identifiers_type_value_reported_at', ['type', 'value', 'reportedAt'])
 @Check('ck_report_identifiers_type', `"type" IN (${sqlStringList(SUSPECT_TYPES)})`)
 @Check('ck_report_identifiers_source', `"source" IN (${sqlStringList(IDENTIFIER_SOURCES)})`)
 export class ReportIdentifier {
@@ -42,4 +43,11 @@ export class ReportIdentifier {
 
   @Column({ name: 'source', type: 'text' })
   source!: IdentifierSource;
+
+  /**
+   * When it was reported: the report's `submittedAt` at intake; a statement's insert leaves the
+   * default, its transaction's time (the statement's `created_at`).
+   */
+  @Column({ name: 'reported_at', type: 'timestamptz', default: () => 'now()' })
+  reportedAt!: Date;
 }

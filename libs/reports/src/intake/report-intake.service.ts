@@ -111,7 +111,12 @@ export class ReportIntakeService {
         if (identifiers.length > 0) {
           await em.insert(
             ReportIdentifier,
-            identifiers.map((i) => ({ ...i, id: randomUUID(), reportId: report.id })),
+            identifiers.map((i) => ({
+              ...i,
+              id: randomUUID(),
+              reportId: report.id,
+              reportedAt: report.submittedAt,
+            })),
           );
         }
         await writeTriageOutbox(em, OUTBOX_TOPICS.reportSubmitted, report.id);
