@@ -37,7 +37,7 @@ export interface AppConfig {
   evidenceDir: string;
   /** Disk quotas of citizen evidence (docs/intake.md, "Evidence"). */
   evidenceLimits: { filesPerReport: number; bytesPerReport: number; bytesPerIpPerHour: number };
-  rateLimits: { publicPerMinute: number; referencePerWindow: number };
+  rateLimits: { publicPerMinute: number; referencePerWindow: number; lookupPerMinute: number };
   slaMinutes: { P1: number; P2: number; P3: number; P4: number };
   /** Age after which an untriaged report is re-enqueued by the triage sweep. */
   triageSweepAfterMinutes: number;

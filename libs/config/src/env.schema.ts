@@ -220,6 +220,12 @@ export class EnvironmentVariables {
   @Min(1)
   RATE_LIMIT_REFERENCE_PER_WINDOW = 20;
 
+  /** Public identifier lookups (`GET /lookup`) per minute per IP: a bucket of their own. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_LOOKUP_PER_MINUTE = 10;
+
   /** Failed sign-ins for one account from one client IP before that pair is locked. */
   @Transform(toInt)
   @IsInt()

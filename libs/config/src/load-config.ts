@@ -143,6 +143,7 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
     rateLimits: {
       publicPerMinute: env.RATE_LIMIT_PUBLIC_PER_MINUTE,
       referencePerWindow: env.RATE_LIMIT_REFERENCE_PER_WINDOW,
+      lookupPerMinute: env.RATE_LIMIT_LOOKUP_PER_MINUTE,
     },
     slaMinutes: {
       P1: env.SLA_P1_MINUTES,

@@ -11,8 +11,11 @@ import { problemResponse } from '@app/common';
  *   an access code is slow whichever endpoint is used. The reference is canonicalised first
  *   (`normalizeReference`); a param that cannot be a reference gets no bucket (its 404 is
  *   PathIdPipe's).
+ * - `lookup`: public identifier lookups per minute per client IP (`RATE_LIMIT_LOOKUP_PER_MINUTE`).
+ *   A bucket apart from `public`: checking numbers must not use up a citizen's report filing, and
+ *   the lookup, which answers from everyone's reports, wants a tighter limit than filing.
  */
-export const RATE_LIMIT_NAMES = ['public', 'reference'] as const;
+export const RATE_LIMIT_NAMES = ['public', 'reference', 'lookup'] as const;
 export type RateLimitName = (typeof RATE_LIMIT_NAMES)[number];
 
 export const RATE_LIMITS_KEY = 'identity:rate-limits';

@@ -54,6 +54,13 @@ export function rateLimitThrottlers(config: AppConfig): ThrottlerOptions[] {
       getTracker: (req: WithParams) => referenceOf(req) ?? '',
       generateKey: (_context, tracker) => digest(`ref:${tracker}`),
     },
+    {
+      name: 'lookup',
+      ttl: 60_000,
+      limit: config.rateLimits.lookupPerMinute,
+      skipIf: (context) => !optedIn('lookup')(context),
+      generateKey: (_context, tracker) => digest(`lookup-ip:${tracker}`),
+    },
   ];
 }
 
