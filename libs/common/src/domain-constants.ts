@@ -74,6 +74,13 @@ export type SuspectType = SuspectIdentifierType;
 export const ACCOUNT_TYPES = ['iban', 'card', 'phone'] as const;
 
 /** Where a report identifier came from: a named suspect or a transaction's destination. */
+/**
+ * What the public lookup says of the distinct reports naming an identifier: `few` 1–2,
+ * `several` 3–9, `many` 10 or more.
+ */
+export const LOOKUP_BUCKETS = ['none', 'few', 'several', 'many'] as const;
+export type LookupBucket = (typeof LOOKUP_BUCKETS)[number];
+
 export const IDENTIFIER_SOURCES = ['suspect', 'transaction'] as const;
 export type IdentifierSource = (typeof IDENTIFIER_SOURCES)[number];
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { PRIORITIES } from '../domain-constants';
-import type { Priority } from '../domain-constants';
+import { LOOKUP_BUCKETS, PRIORITIES, SUSPECT_TYPES } from '../domain-constants';
+import type { LookupBucket, Priority, SuspectType } from '../domain-constants';
 import {
   HTTP_DURATION_BUCKETS,
   METRIC,
@@ -70,7 +70,8 @@ export class FraudMetrics {
 
   private readonly lookups = new Counter({
     name: METRIC.lookups,
-    help: 'Public identifier lookups answered (the looked-up value is never recorded)',
+    help: 'Public identifier lookups answered, by identifier type and answered bucket (never the value)',
+    labelNames: ['type', 'reports'] as const,
     registers: [this.registry],
   });
 
@@ -105,6 +106,9 @@ export class FraudMetrics {
     for (const channel of NOTICE_CHANNELS) {
       for (const outcome of NOTICE_OUTCOMES) this.noticesSent.inc({ channel, outcome }, 0);
     }
+    for (const type of SUSPECT_TYPES) {
+      for (const reports of LOOKUP_BUCKETS) this.lookups.inc({ type, reports }, 0);
+    }
   }
 
   get contentType(): string {
@@ -137,8 +141,9 @@ export class FraudMetrics {
     this.noticesSent.inc({ channel, outcome });
   }
 
-  lookupAnswered(): void {
-    this.lookups.inc();
+  /** A public lookup was answered: its (normalised) type and bucket, never the value. */
+  lookupAnswered(type: SuspectType, reports: LookupBucket): void {
+    this.lookups.inc({ type, reports });
   }
 
   setQueueJobsSource(read: () => Promise<QueueJobCount[]>): void {
