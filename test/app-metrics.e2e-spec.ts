@@ -1,5 +1,12 @@
 import { DataSource } from 'typeorm';
-import { METRIC, NOTICE_CHANNELS, NOTICE_OUTCOMES, PRIORITIES } from '@app/common';
+import {
+  LOOKUP_BUCKETS,
+  METRIC,
+  NOTICE_CHANNELS,
+  NOTICE_OUTCOMES,
+  PRIORITIES,
+  SUSPECT_TYPES,
+} from '@app/common';
 import { SlaService } from '@app/cases/worker';
 import { QueueName } from '@app/queue';
 import {
@@ -84,7 +91,11 @@ describe('metrics: API and worker expose what an operator alerts on', () => {
     for (const text of [await apiScrape(), await workerScrape()]) {
       for (const name of Object.values(METRIC)) expect(text).toContain(`# TYPE ${name} `);
       expect(text).toContain('process_cpu_user_seconds_total');
-      expect(sampleValue(text, METRIC.lookups)).toBe(0);
+      for (const type of SUSPECT_TYPES) {
+        for (const reports of LOOKUP_BUCKETS) {
+          expect(sampleValue(text, METRIC.lookups, { type, reports })).toBe(0);
+        }
+      }
       for (const priority of PRIORITIES) {
         expect(sampleValue(text, METRIC.slaBreaches, { priority })).toBe(0);
       }

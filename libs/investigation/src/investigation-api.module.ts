@@ -12,11 +12,13 @@ import { CitizenStatusController } from './citizen/citizen-status.controller';
 import { ReportStatusService } from './citizen/report-status.service';
 import { IdentifiersController, StaffReportsController } from './identifiers.controller';
 import { IdentifiersService } from './identifiers/identifiers.service';
+import { LookupController } from './lookup/lookup.controller';
+import { LookupService } from './lookup/lookup.service';
 import { StaffReportsService } from './reports/staff-reports.service';
 
 /**
  * Read models that join several domains (reports, cases, funds, takedowns, loans): the case detail, the staff
- * report view, identifier search and the citizen status page (API app). Owns no tables and
+ * report view, identifier search, the citizen status page and the public lookup (API app). Owns no tables and
  * writes nothing; it sits above reports, cases and funds, and nothing imports it but the app.
  */
 @Module({
@@ -34,7 +36,14 @@ import { StaffReportsService } from './reports/staff-reports.service';
     IdentifiersController,
     StaffReportsController,
     CitizenStatusController,
+    LookupController,
   ],
-  providers: [CaseDetailService, IdentifiersService, StaffReportsService, ReportStatusService],
+  providers: [
+    CaseDetailService,
+    IdentifiersService,
+    StaffReportsService,
+    ReportStatusService,
+    LookupService,
+  ],
 })
 export class InvestigationApiModule {}
