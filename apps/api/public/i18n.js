@@ -300,6 +300,42 @@ var FraudI18n = (function () {
       'event.reimbursement': 'Залал өтелді',
       'event.reimbursed': 'Залал өтелді',
       'event.reopened': 'Іс қайта ашылды',
+      // Check before you pay: lookup.html (citizen-lookup)
+      'doc.lookup': 'Төлемес бұрын тексеру — Қазақстан Республикасының полициясы',
+      'nav.lookup': 'Төлемес бұрын нөмірді тексеру',
+      'lookup.title': 'Төлемес бұрын нөмірді тексеру',
+      'lookup.intro':
+        'Ақша аудармас бұрын осы телефон нөміріне, картаға, шотқа, сайтқа немесе аккаунтқа шағым түскен-түспегенін тексеріңіз.',
+      'lookup.type': 'Нені тексеру керек',
+      'lookup.value': 'Нөмір, мекенжай немесе сілтеме',
+      'lookup.submit': 'Тексеру',
+      'lookup.loading': 'Тексерілуде…',
+      'lookup.hint.phone':
+        'Мысалы: +7\u00a0701\u00a0123\u00a045\u00a067 немесе 8\u00a0701\u00a0123\u00a045\u00a067',
+      'lookup.hint.card':
+        'Картаның барлық цифрлары, мысалы: 4400 4301 2345 6789. Нөмір сақталмайды.',
+      'lookup.hint.iban': 'Мысалы: KZ86 125K ZT50 0410 0100',
+      'lookup.hint.url': 'Мысалы: shop-example.kz немесе https://shop-example.kz/tauar',
+      'lookup.hint.messenger': 'Telegram немесе WhatsApp аты, мысалы: @seller немесе t.me/seller',
+      'lookup.hint.email': 'Мысалы: seller@mail.kz',
+      'lookup.hint.crypto_wallet': 'Әмиянның толық мекенжайы',
+      'lookup.hint.social_profile': 'Профильге сілтеме, мысалы: instagram.com/seller',
+      'lookup.heading': 'Тексеру нәтижесі: {value}',
+      'lookup.reports.none': 'Бұл туралы шағым түскен жоқ.',
+      'lookup.reports.few': 'Бұл туралы 1–2 шағым түсті.',
+      'lookup.reports.several': 'Бұл туралы 3-тен 9-ға дейін шағым түсті.',
+      'lookup.reports.many': 'Бұл туралы 10 немесе одан көп шағым түсті.',
+      'lookup.last': 'Соңғы шағым: {month}.',
+      'lookup.blocked': 'Полицияның сұрауы бойынша бұғатталған.',
+      'lookup.advice.none':
+        'Бұл қауіпсіз дегенді білдірмейді: алаяқтар нөмірлерін жиі ауыстырады. Бейтаныс адамдарға алдын ала төлем жасамаңыз.',
+      'lookup.advice.warn':
+        'Ақша аудармаңыз. Сізден төлем сұраса, сөйлесуді тоқтатып, полицияға хабарлаңыз.',
+      'lookup.report': 'Егер сізді алдап кетсе — арыз беріңіз',
+      'lookup.privacy':
+        'Біз сіз тексеретін деректі сақтамаймыз. Жауап шамамен қанша шағым түскенін ғана көрсетеді — есімдерсіз, сомаларсыз және іс нөмірлерінсіз.',
+      'lookup.badValue': 'Мәнді тексеріңіз: ол таңдалған түрге сәйкес келмейді',
+      'lookup.tooMany': 'Тексерулер тым көп. Бір минуттай күтіп, қайталап көріңіз.',
     },
 
     // ------------------------------------------------------------ Russian
@@ -591,6 +627,41 @@ var FraudI18n = (function () {
       'event.reimbursement': 'Ущерб возмещён',
       'event.reimbursed': 'Ущерб возмещён',
       'event.reopened': 'Дело возобновлено',
+      // Check before you pay: lookup.html (citizen-lookup)
+      'doc.lookup': 'Проверить номер перед оплатой — Полиция Республики Казахстан',
+      'nav.lookup': 'Проверить номер перед оплатой',
+      'lookup.title': 'Проверить номер перед оплатой',
+      'lookup.intro':
+        'Прежде чем переводить деньги, проверьте, жаловались ли на этот номер телефона, карту, счёт, сайт или аккаунт.',
+      'lookup.type': 'Что проверить',
+      'lookup.value': 'Номер, адрес или ссылка',
+      'lookup.submit': 'Проверить',
+      'lookup.loading': 'Проверяем…',
+      'lookup.hint.phone':
+        'Например: +7\u00a0701\u00a0123\u00a045\u00a067 или 8\u00a0701\u00a0123\u00a045\u00a067',
+      'lookup.hint.card': 'Все цифры карты, например: 4400 4301 2345 6789. Номер не сохраняется.',
+      'lookup.hint.iban': 'Например: KZ86 125K ZT50 0410 0100',
+      'lookup.hint.url': 'Например: shop-example.kz или https://shop-example.kz/tovar',
+      'lookup.hint.messenger': 'Имя в Telegram или WhatsApp, например: @seller или t.me/seller',
+      'lookup.hint.email': 'Например: seller@mail.kz',
+      'lookup.hint.crypto_wallet': 'Адрес кошелька целиком',
+      'lookup.hint.social_profile': 'Ссылка на профиль, например: instagram.com/seller',
+      'lookup.heading': 'Результат проверки: {value}',
+      'lookup.reports.none': 'Жалоб на это не поступало.',
+      'lookup.reports.few': 'На это поступило 1–2 жалобы.',
+      'lookup.reports.several': 'На это поступило от 3 до 9 жалоб.',
+      'lookup.reports.many': 'На это поступило 10 и более жалоб.',
+      'lookup.last': 'Последняя жалоба: {month}.',
+      'lookup.blocked': 'Заблокировано по запросу полиции.',
+      'lookup.advice.none':
+        'Это не значит, что здесь безопасно: мошенники часто меняют номера. Не вносите предоплату незнакомым.',
+      'lookup.advice.warn':
+        'Не переводите деньги. Если у вас просят оплату, прекратите разговор и сообщите в полицию.',
+      'lookup.report': 'Если вас уже обманули — подайте заявление',
+      'lookup.privacy':
+        'Мы не сохраняем то, что вы проверяете. Ответ показывает только, сколько примерно жалоб поступило, — без имён, сумм и номеров дел.',
+      'lookup.badValue': 'Проверьте значение: оно не подходит к выбранному типу',
+      'lookup.tooMany': 'Слишком много проверок подряд. Подождите минуту и попробуйте снова.',
     },
 
     // ------------------------------------------------------------ English
@@ -877,6 +948,42 @@ var FraudI18n = (function () {
       'event.reimbursement': 'Loss reimbursed',
       'event.reimbursed': 'Loss reimbursed',
       'event.reopened': 'Case reopened',
+      // Check before you pay: lookup.html (citizen-lookup)
+      'doc.lookup': 'Check before you pay — Police of the Republic of Kazakhstan',
+      'nav.lookup': 'Check a number before you pay',
+      'lookup.title': 'Check a number before you pay',
+      'lookup.intro':
+        'Before you send money, check whether people have reported this phone number, card, account, website or profile.',
+      'lookup.type': 'What to check',
+      'lookup.value': 'Number, address or link',
+      'lookup.submit': 'Check',
+      'lookup.loading': 'Checking…',
+      'lookup.hint.phone':
+        'For example: +7\u00a0701\u00a0123\u00a045\u00a067 or 8\u00a0701\u00a0123\u00a045\u00a067',
+      'lookup.hint.card':
+        'All digits of the card, for example: 4400 4301 2345 6789. It is not stored.',
+      'lookup.hint.iban': 'For example: KZ86 125K ZT50 0410 0100',
+      'lookup.hint.url': 'For example: shop-example.kz or https://shop-example.kz/item',
+      'lookup.hint.messenger': 'A Telegram or WhatsApp name, for example: @seller or t.me/seller',
+      'lookup.hint.email': 'For example: seller@mail.kz',
+      'lookup.hint.crypto_wallet': 'The whole wallet address',
+      'lookup.hint.social_profile': 'A link to the profile, for example: instagram.com/seller',
+      'lookup.heading': 'Result for {value}',
+      'lookup.reports.none': 'No one has reported it.',
+      'lookup.reports.few': 'It has been reported once or twice.',
+      'lookup.reports.several': 'It has been reported 3 to 9 times.',
+      'lookup.reports.many': 'It has been reported 10 times or more.',
+      'lookup.last': 'Last reported: {month}.',
+      'lookup.blocked': 'Blocked at the request of the police.',
+      'lookup.advice.none':
+        'That does not make it safe: fraudsters change numbers often. Do not pay strangers in advance.',
+      'lookup.advice.warn':
+        'Do not send money. If you are asked to pay, stop the conversation and tell the police.',
+      'lookup.report': 'Already cheated? File a report',
+      'lookup.privacy':
+        'We do not keep what you check. The answer only says roughly how many reports there are — no names, amounts or case numbers.',
+      'lookup.badValue': 'Check the value: it does not fit the type you chose',
+      'lookup.tooMany': 'Too many checks in a row. Wait a minute and try again.',
     },
   };
 
