@@ -5,11 +5,14 @@ import {
   BEHIND_LOOPBACK_PROXY,
   caseOf,
   createStaff,
+  eventually,
+  RedisOutage,
   sampleValue,
   sql,
   startDeployment,
   submitReport,
   TestDeployment,
+  TEST_REDIS_URL,
   TestStaff,
   validReportBody,
 } from '@app/testing';
@@ -502,5 +505,36 @@ describe('lookup: the per-IP limit', () => {
     expect(
       (await d.http().post('/api/v1/reports').set('X-Forwarded-For', '192.0.2.50').send({})).status,
     ).toBe(400);
+  });
+});
+
+describe('lookup: without Redis', () => {
+  const real = new URL(TEST_REDIS_URL);
+  const outage = new RedisOutage({ host: real.hostname, port: Number(real.port || 6379) });
+  let d: TestDeployment;
+
+  beforeAll(async () => {
+    await outage.up();
+    d = await startDeployment({ label: 'lookup-redis-down', env: { REDIS_URL: outage.url } });
+  });
+  afterAll(async () => {
+    await outage.up();
+    await d?.close();
+    await outage.down();
+  });
+
+  it('fails closed: 503 with Retry-After, not unlimited, while reports are still filed', async () => {
+    const lookup = () => d.http().get('/api/v1/lookup?type=phone&value=87070000001');
+    expect((await lookup()).status).toBe(200);
+    await outage.down();
+    const res = await lookup();
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ status: 503, type: '/problems/unavailable' });
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    // The public limit fails open, as before: filing a report does not need Redis.
+    await submitReport(d);
+    await outage.up();
+    // Answered again once the client has reconnected.
+    await eventually(async () => (await lookup()).status === 200, 30_000, 500);
   });
 });

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import { outageReason } from '@app/common';
+import { outageReason, ServiceUnavailableProblem } from '@app/common';
 import type { RedisClient } from '@app/queue';
 
 interface StorageRecord {
@@ -30,8 +30,15 @@ return {hits, ttl, 0, 0}
 const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
 
 /**
+ * Limits that fail closed: the public lookup answers from everyone's reports, and its limit is
+ * all that stops someone walking them, so without Redis it is `503`, not unlimited.
+ */
+const FAIL_CLOSED: ReadonlySet<string> = new Set(['lookup']);
+
+/**
  * Throttler counters in Redis, shared by every API replica. When Redis is unreachable the
- * request is let through (fail open): citizen intake must keep working without Redis.
+ * request is let through (fail open): citizen intake must keep working without Redis. The
+ * limits in FAIL_CLOSED answer `503` with `Retry-After` instead.
  */
 export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly logger = new Logger(RedisThrottlerStorage.name);
@@ -64,6 +71,9 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
         timeToBlockExpire: seconds(blockMs),
       };
     } catch (err) {
+      if (FAIL_CLOSED.has(throttlerName)) {
+        throw new ServiceUnavailableProblem('Rate-limit storage is unavailable; try again later');
+      }
       if (Date.now() - this.lastWarning > 60_000) {
         this.lastWarning = Date.now();
         this.logger.warn(`rate-limit storage unavailable (${outageReason(err)}); not limiting`);
