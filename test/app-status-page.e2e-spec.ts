@@ -138,7 +138,10 @@ describe('status page: the citizen timeline in the page language, statements and
     expect(await page.getAttribute('html', 'lang')).toBe('kk');
     const kk = await apiMessages(report, 'kk');
     expect(kk).toHaveLength(5); // received, linked, in review, investigating, frozen
-    await page.locator('#timeline .timeline-message').nth(kk.length - 1).waitFor();
+    await page
+      .locator('#timeline .timeline-message')
+      .nth(kk.length - 1)
+      .waitFor();
     expect(await timelineTexts(page)).toEqual(kk);
     expect(await page.getAttribute('#status-value', 'data-status')).toBe('investigating');
     expect(await page.textContent('#money-frozen')).toMatch(/30[\s\u00a0\u202f]?000[,.]00/);
