@@ -52,11 +52,99 @@ describe('reports: the citizen endpoints behind the access code', () => {
         reference: r.reference,
         status: 'received',
         submittedAt: expect.any(String),
+        language: 'ru',
         loss: '150000.00',
         frozen: '0.00',
         reimbursed: '0.00',
-        timeline: [{ at: res.body.submittedAt, type: 'received', message: expect.any(String) }],
+        timeline: [
+          { at: res.body.submittedAt, code: 'report.received', message: 'Ваше заявление принято.' },
+        ],
+        statements: [],
+        evidence: [],
       });
+    });
+
+    it('writes the timeline in ?lang= when asked, and answers a bad lang with a 400 problem', async () => {
+      const r = await submitReport(d);
+      const kk = await statusOf(r, r.accessCode).query({ lang: 'kk' }).expect(200);
+      expect(kk.body).toMatchObject({ language: 'kk', status: 'received' });
+      expect(kk.body.timeline[0]).toMatchObject({
+        code: 'report.received',
+        message: 'Арызыңыз қабылданды.',
+      });
+      const en = await statusOf(r, r.accessCode).query({ lang: 'en' }).expect(200);
+      expect(en.body.timeline[0].message).toBe('Your report was received.');
+      const bad = await statusOf(r, r.accessCode).query({ lang: 'de' }).expect(400);
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+      expect(bad.body).toMatchObject({ status: 400, errors: [{ field: 'lang' }] });
+      // The code is checked first: a bad lang with a wrong code is still the one 404.
+      await statusOf(r, wrongCode(r.accessCode)).query({ lang: 'de' }).expect(404);
+    });
+
+    it('lists the statements and files the citizen sent, cards masked as stored', async () => {
+      const r = await submitReport(d);
+      const paidAt = new Date(Date.now() - 3_600_000).toISOString();
+      await citizen
+        .post(`/reports/${r.reference}/statements`, {
+          text: 'I also paid to card 4111 1111 1111 1111 yesterday.',
+          transactions: [
+            {
+              paidAt,
+              amount: '2500.5',
+              method: 'card',
+              toBank: 'Kaspi',
+              toAccount: '5555 5555 5555 4444',
+            },
+          ],
+          suspects: [
+            { type: 'phone', value: '8 705 555 12 34' },
+            { type: 'messenger', value: '@Scammer' },
+          ],
+        })
+        .set('X-Access-Code', r.accessCode)
+        .expect(201);
+      await citizen
+        .upload(`/reports/${r.reference}/evidence`)
+        .set('X-Access-Code', r.accessCode)
+        .attach('file', PNG, { filename: 'перевод.png', contentType: 'image/png' })
+        .expect(201);
+      const res = await statusOf(r, r.accessCode).query({ lang: 'en' }).expect(200);
+      expect(res.body.statements).toEqual([
+        {
+          at: expect.any(String),
+          text: 'I also paid to card **** **** **** 1111 yesterday.',
+          transactions: [
+            {
+              paidAt: new Date(paidAt).toISOString(),
+              amount: '2500.50',
+              method: 'card',
+              fromBank: null,
+              toBank: 'Kaspi',
+              toAccount: '**** **** **** 4444',
+            },
+          ],
+          suspects: [
+            { type: 'phone', value: '+7705***1234' },
+            { type: 'messenger', value: 'scammer' },
+          ],
+        },
+      ]);
+      expect(res.body.evidence).toEqual([
+        {
+          name: 'перевод.png',
+          size: PNG.length,
+          sha256: createHash('sha256').update(PNG).digest('hex'),
+          at: expect.any(String),
+        },
+      ]);
+      expect(res.body.timeline.map((e: { code: string }) => e.code)).toEqual([
+        'report.received',
+        'report.statement_added',
+        'report.evidence_added',
+      ]);
+      expect(JSON.stringify(res.body)).not.toMatch(
+        /4111111111111111|5555555555554444|4111 1111 1111 1111/,
+      );
     });
 
     it('accepts the code in lower case and with dashes', async () => {
@@ -137,13 +225,19 @@ describe('reports: the citizen endpoints behind the access code', () => {
         frozen: '50000.00',
         reimbursed: '12345.67',
       });
-      expect(res.body.timeline.map((e: { type: string }) => e.type)).toEqual([
-        'received',
-        'case.created',
-        'case.transitioned',
+      // Triage would have written report.linked; without it the link counts from triaged_at.
+      expect(res.body.timeline.map((e: { code: string }) => e.code)).toEqual([
+        'report.received',
+        'report.linked_to_case',
+        'funds.frozen',
+        'funds.frozen',
+        'funds.reimbursed',
+        'funds.reimbursed',
+        'funds.reimbursement_reversed',
+        'case.investigating',
       ]);
       expect(JSON.stringify(res.body)).not.toContain('cousin');
-      expect(res.body.timeline[2].message).toMatch(/investigation/);
+      expect(res.body.timeline[7].message).toBe('По делу начато расследование.');
     });
   });
 

@@ -1,6 +1,7 @@
 /*
  * Status page: GET /api/v1/reports/{reference}/status with X-Access-Code,
- * plus adding a statement and uploading evidence for the same report.
+ * (?lang= of the page, so the timeline's sentences are in the page's language), plus adding a
+ * statement (statement-form.js) and uploading evidence for the same report.
  * The access code is kept in memory only (never in the URL or storage).
  */
 /* eslint-disable */
@@ -112,6 +113,11 @@
     }
   }
 
+  /** The status is asked for in the page's language, so the server's sentences match it. */
+  function statusPath() {
+    return '/status?lang=' + encodeURIComponent(I.getLang());
+  }
+
   function request(method, path, body) {
     var headers = {
       Accept: 'application/json, application/problem+json',
@@ -174,7 +180,7 @@
     creds = c;
     setBusy('lookup', true, 'status.loading', 'status.lookup');
     $('lookup-status').textContent = t('status.loading');
-    return request('GET', '/status').then(function (res) {
+    return request('GET', statusPath()).then(function (res) {
       setBusy('lookup', false, 'status.loading', 'status.lookup');
       $('lookup-status').textContent = '';
       if (res.status === 200 && res.body) {
@@ -233,20 +239,89 @@
       time.className = 'timeline-time';
       if (ev.at) time.setAttribute('datetime', String(ev.at));
       time.textContent = I.formatDateTime(ev.at);
-      var type = document.createElement('p');
-      type.className = 'timeline-type';
-      type.textContent = ev.type ? I.label('event', ev.type) : '';
       li.appendChild(time);
-      li.appendChild(type);
-      if (ev.message) {
-        var msg = document.createElement('p');
-        msg.className = 'timeline-message';
-        msg.textContent = String(ev.message);
-        li.appendChild(msg);
-      }
+      // Only the server's sentence is shown: the code is for machines, never for the page.
+      var msg = document.createElement('p');
+      msg.className = 'timeline-message';
+      msg.textContent = String(ev.message || '');
+      li.appendChild(msg);
       list.appendChild(li);
     });
     $('timeline-empty').hidden = items.length > 0;
+    renderStatements(Array.isArray(data.statements) ? data.statements : []);
+    renderFiles(Array.isArray(data.evidence) ? data.evidence : []);
+  }
+
+  function textEl(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    el.textContent = text;
+    return el;
+  }
+
+  /** Each statement as sent: when, its text, its payments and suspects (masked as stored). */
+  function renderStatements(statements) {
+    var list = $('statements-list');
+    list.textContent = '';
+    statements.forEach(function (s) {
+      var li = document.createElement('li');
+      li.className = 'sent-item';
+      var time = textEl('time', 'timeline-time', I.formatDateTime(s.at));
+      time.setAttribute('datetime', String(s.at));
+      li.appendChild(time);
+      if (s.text) li.appendChild(textEl('p', 'sent-text', String(s.text)));
+      var txs = Array.isArray(s.transactions) ? s.transactions : [];
+      if (txs.length) {
+        li.appendChild(textEl('p', 'sent-label', t('sent.payments')));
+        var ul = document.createElement('ul');
+        txs.forEach(function (tx) {
+          var parts = [
+            I.formatMoney(tx.amount),
+            I.label('method', tx.method),
+            I.formatDateTime(tx.paidAt),
+          ];
+          if (tx.toBank) parts.push(String(tx.toBank));
+          if (tx.toAccount) parts.push(String(tx.toAccount));
+          ul.appendChild(textEl('li', null, parts.join(' · ')));
+        });
+        li.appendChild(ul);
+      }
+      var sus = Array.isArray(s.suspects) ? s.suspects : [];
+      if (sus.length) {
+        li.appendChild(textEl('p', 'sent-label', t('sent.suspects')));
+        var su = document.createElement('ul');
+        sus.forEach(function (x) {
+          su.appendChild(textEl('li', null, I.label('suspectType', x.type) + ': ' + x.value));
+        });
+        li.appendChild(su);
+      }
+      list.appendChild(li);
+    });
+    $('statements-empty').hidden = statements.length > 0;
+  }
+
+  function fileSize(bytes) {
+    var n = Number(bytes) || 0;
+    if (n < 1024) return t('sent.bytes', { n: n });
+    if (n < 1024 * 1024) return t('sent.kb', { n: Math.round(n / 102.4) / 10 });
+    return t('sent.mb', { n: Math.round(n / 104857.6) / 10 });
+  }
+
+  /** Each file as stored: its name, size, time and SHA-256 (to match a copy the citizen keeps). */
+  function renderFiles(files) {
+    var list = $('evidence-list');
+    list.textContent = '';
+    files.forEach(function (f) {
+      var li = document.createElement('li');
+      li.className = 'sent-item';
+      li.appendChild(textEl('p', 'sent-file', String(f.name) + ' (' + fileSize(f.size) + ')'));
+      var time = textEl('time', 'timeline-time', I.formatDateTime(f.at));
+      time.setAttribute('datetime', String(f.at));
+      li.appendChild(time);
+      li.appendChild(textEl('p', 'sha', t('evidence.sha', { sha: String(f.sha256) })));
+      list.appendChild(li);
+    });
+    $('evidence-empty').hidden = files.length > 0;
   }
 
   function money(id, v) {
@@ -255,39 +330,6 @@
     el.textContent = missing ? t('money.none') : I.formatMoney(v);
     el.classList.toggle('muted', missing);
     el.classList.toggle('money-value', !missing);
-  }
-
-  // ------------------------------------------------------------ statement
-
-  function onStatement(ev) {
-    ev.preventDefault();
-    if (!creds || busy['statement-submit']) return;
-    var ta = $('statement-text');
-    var text = ta.value.trim();
-    var errs = V.validateStatement(text);
-    setMessage('statement-result', null);
-    if (errs.length) {
-      setFieldError('statement-text', { code: errs[0].code, params: errs[0].params });
-      ta.focus();
-      return;
-    }
-    setFieldError('statement-text', null);
-    setBusy('statement-submit', true, 'statement.sending', 'statement.submit');
-    request('POST', '/statements', { text: text }).then(function (res) {
-      setBusy('statement-submit', false, 'statement.sending', 'statement.submit');
-      if (res.status >= 200 && res.status < 300) {
-        ta.value = '';
-        setMessage('statement-result', { key: 'statement.sent' }, 'ok');
-        refreshQuietly();
-      } else if (res.status === 400 || res.status === 422) {
-        setFieldError('statement-text', { text: problemText(res.body) || t('summary.generic') });
-        ta.focus();
-      } else if (res.status === 404) {
-        setMessage('statement-result', { key: 'status.notFound' }, 'error');
-      } else {
-        setMessage('statement-result', networkKey(res.status), 'error');
-      }
-    });
   }
 
   // ------------------------------------------------------------ evidence
@@ -375,11 +417,12 @@
 
   function onLanguageChange() {
     render();
+    // The timeline's sentences come from the server: ask again in the new language.
+    if (creds && data) refreshQuietly();
     Object.keys(fieldErrors).forEach(renderFieldError);
     Object.keys(messages).forEach(renderMessage);
     [
       ['lookup', 'status.lookup'],
-      ['statement-submit', 'statement.submit'],
       ['evidence-submit', 'evidence.submit'],
     ].forEach(function (b) {
       if (busy[b[0]]) $(b[0]).textContent = t(busy[b[0]]);
@@ -397,14 +440,26 @@
 
     $('lookup-form').addEventListener('submit', onLookup);
     $('refresh').addEventListener('click', refreshQuietly);
-    $('statement-form').addEventListener('submit', onStatement);
+    window.FraudStatementForm.init({
+      canSend: function () {
+        return !!creds;
+      },
+      send: function (body) {
+        return request('POST', '/statements', body);
+      },
+      onSent: refreshQuietly,
+      failure: function (status) {
+        var m = status === 404 ? { key: 'status.notFound' } : networkKey(status);
+        return { key: m.key, params: m.params, kind: 'error' };
+      },
+    });
     $('evidence-form').addEventListener('submit', onEvidence);
     $('evidence-file').addEventListener('change', function () {
       setMessage('evidence-result', null);
       if (selectedFile()) checkFile();
       else setFieldError('evidence-file', null);
     });
-    ['reference', 'access-code', 'statement-text'].forEach(function (id) {
+    ['reference', 'access-code'].forEach(function (id) {
       $(id).addEventListener('input', function () {
         if (fieldErrors[id]) setFieldError(id, null);
       });

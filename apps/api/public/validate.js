@@ -459,13 +459,8 @@ var FraudValidate = (function () {
 
   // --------------------------------------------------------- whole payload
 
-  /**
-   * Validates a report payload exactly as it will be sent (empty optional
-   * fields already omitted, strings already trimmed). Returns a list of
-   * `{ field, code, params }`; an empty list means valid.
-   * options.now: Date or epoch ms used for "not in the future" (default: now).
-   */
-  function validateReport(payload, options) {
+  /** The field checks both payloads share; each adds `{ field, code, params }` to `errors`. */
+  function checker(options) {
     var now = options && options.now !== undefined ? options.now : Date.now();
     var errors = [];
     function add(field, code, params) {
@@ -506,6 +501,65 @@ var FraudValidate = (function () {
       var code = amountError(value);
       if (code) add(field, code);
     }
+    return {
+      errors: errors,
+      add: add,
+      text: text,
+      choice: choice,
+      pastDate: pastDate,
+      amount: amount,
+    };
+  }
+
+  /** transactions[] and suspects[]: the same rules in a report and in a statement. */
+  function checkParts(c, payload) {
+    var txs = payload.transactions || [];
+    if (txs.length > LIMITS.maxTransactions)
+      c.add('transactions', 'tooMany', { max: LIMITS.maxTransactions });
+    txs.forEach(function (t, i) {
+      var p = 'transactions[' + i + '].';
+      t = t || {};
+      c.pastDate(p + 'paidAt', t.paidAt, true);
+      c.amount(p + 'amount', t.amount, true);
+      c.choice(p + 'method', PAYMENT_METHODS, t.method, true);
+      c.text(p + 'fromBank', t.fromBank, 1, LIMITS.bankMax, false);
+      c.text(p + 'toBank', t.toBank, 1, LIMITS.bankMax, false);
+      if (!isBlank(t.toAccount) && accountKind(t.toAccount) === null)
+        c.add(p + 'toAccount', 'account');
+    });
+
+    var sus = payload.suspects || [];
+    if (sus.length > LIMITS.maxSuspects) c.add('suspects', 'tooMany', { max: LIMITS.maxSuspects });
+    sus.forEach(function (s, i) {
+      var p = 'suspects[' + i + '].';
+      s = s || {};
+      c.choice(p + 'type', SUSPECT_TYPES, s.type, true);
+      if (oneOf(SUSPECT_TYPES, s.type)) {
+        var code = suspectValueError(s.type, s.value);
+        if (code) {
+          var params = {};
+          if (code === 'tooLong')
+            params.max = s.type === 'url' ? LIMITS.urlMax : LIMITS.suspectValueMax;
+          if (code === 'length') params = { min: 2, max: LIMITS.suspectValueMax };
+          c.add(p + 'value', code, params);
+        }
+      } else if (isBlank(s.value)) {
+        c.add(p + 'value', 'required');
+      }
+    });
+  }
+
+  /**
+   * Validates a report payload exactly as it will be sent (empty optional
+   * fields already omitted, strings already trimmed). Returns a list of
+   * `{ field, code, params }`; an empty list means valid.
+   * options.now: Date or epoch ms used for "not in the future" (default: now).
+   */
+  function validateReport(payload, options) {
+    var c = checker(options);
+    var add = c.add;
+    var text = c.text;
+    var choice = c.choice;
 
     payload = payload || {};
     var r = payload.reporter || {};
@@ -521,7 +575,7 @@ var FraudValidate = (function () {
     var inc = payload.incident || {};
     choice('incident.fraudType', FRAUD_TYPES, inc.fraudType, true);
     choice('incident.channel', CHANNELS, inc.channel, true);
-    pastDate('incident.occurredAt', inc.occurredAt, true);
+    c.pastDate('incident.occurredAt', inc.occurredAt, true);
     text(
       'incident.description',
       inc.description,
@@ -530,60 +584,39 @@ var FraudValidate = (function () {
       true,
     );
 
-    var txs = payload.transactions || [];
-    if (txs.length > LIMITS.maxTransactions)
-      add('transactions', 'tooMany', { max: LIMITS.maxTransactions });
-    txs.forEach(function (t, i) {
-      var p = 'transactions[' + i + '].';
-      t = t || {};
-      pastDate(p + 'paidAt', t.paidAt, true);
-      amount(p + 'amount', t.amount, true);
-      choice(p + 'method', PAYMENT_METHODS, t.method, true);
-      text(p + 'fromBank', t.fromBank, 1, LIMITS.bankMax, false);
-      text(p + 'toBank', t.toBank, 1, LIMITS.bankMax, false);
-      if (!isBlank(t.toAccount) && accountKind(t.toAccount) === null)
-        add(p + 'toAccount', 'account');
-    });
-
-    var sus = payload.suspects || [];
-    if (sus.length > LIMITS.maxSuspects) add('suspects', 'tooMany', { max: LIMITS.maxSuspects });
-    sus.forEach(function (s, i) {
-      var p = 'suspects[' + i + '].';
-      s = s || {};
-      choice(p + 'type', SUSPECT_TYPES, s.type, true);
-      if (oneOf(SUSPECT_TYPES, s.type)) {
-        var code = suspectValueError(s.type, s.value);
-        if (code) {
-          var params = {};
-          if (code === 'tooLong')
-            params.max = s.type === 'url' ? LIMITS.urlMax : LIMITS.suspectValueMax;
-          if (code === 'length') params = { min: 2, max: LIMITS.suspectValueMax };
-          add(p + 'value', code, params);
-        }
-      } else if (isBlank(s.value)) {
-        add(p + 'value', 'required');
-      }
-    });
+    checkParts(c, payload);
 
     if (payload.loan !== undefined) {
       var l = payload.loan || {};
       if (inc.fraudType !== 'fake_loan') add('loan', 'loanNotAllowed');
       text('loan.lender', l.lender, 1, LIMITS.lenderMax, true);
       text('loan.contractNumber', l.contractNumber, 1, LIMITS.contractNumberMax, false);
-      amount('loan.amount', l.amount, true);
-      pastDate('loan.issuedAt', l.issuedAt, true);
+      c.amount('loan.amount', l.amount, true);
+      c.pastDate('loan.issuedAt', l.issuedAt, true);
     }
 
     if (payload.consent !== true) add('consent', 'consent');
-    return errors;
+    return c.errors;
   }
 
-  /** Statement text for POST /reports/{reference}/statements. */
+  /** Statement text only (kept for callers that send text alone). */
   function validateStatement(textValue) {
-    if (isBlank(textValue)) return [{ field: 'text', code: 'required', params: {} }];
-    if (charLength(textValue) > LIMITS.statementMax)
-      return [{ field: 'text', code: 'tooLong', params: { max: LIMITS.statementMax } }];
-    return [];
+    return validateStatementPayload({ text: textValue });
+  }
+
+  /**
+   * A statement body for POST /reports/{reference}/statements: optional text (≤ 5000),
+   * transactions and suspects under the report's own rules, and at least one of the three.
+   */
+  function validateStatementPayload(payload, options) {
+    var c = checker(options);
+    payload = payload || {};
+    var txs = payload.transactions || [];
+    var sus = payload.suspects || [];
+    if (isBlank(payload.text) && !txs.length && !sus.length) c.add('text', 'statementEmpty');
+    else c.text('text', payload.text, 1, LIMITS.statementMax, false);
+    checkParts(c, payload);
+    return c.errors;
   }
 
   /** file: { name, size, type } (a File works). Returns null or an error code. */
@@ -639,6 +672,7 @@ var FraudValidate = (function () {
     suspectValueError: suspectValueError,
     validateReport: validateReport,
     validateStatement: validateStatement,
+    validateStatementPayload: validateStatementPayload,
     evidenceFileError: evidenceFileError,
   };
 })();
@@ -660,4 +694,6 @@ if (typeof module !== 'undefined') module.exports = FraudValidate;
  * - loan only with fraudType fake_loan: lender (≤ 200), amount, issuedAt required;
  *   contractNumber optional ≤ 100.
  * - consent === true. Empty optional fields are omitted, never sent as "".
+ * - a statement: text optional ≤ 5000, transactions and suspects as above, at least one
+ *   of the three (validateStatementPayload).
  */

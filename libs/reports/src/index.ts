@@ -5,6 +5,7 @@ export { CitizenReport } from './citizen/citizen-access';
 export type { CitizenReportRef } from './citizen/citizen-access';
 export { CreateReportDto, IncidentDto, LoanDto, ReporterDto } from './dtos/create-report.dto';
 export { CreateStatementDto } from './dtos/create-statement.dto';
+export { CitizenStatusQueryDto } from './dtos/citizen-status-query.dto';
 export { SuspectDto, TransactionDto, MAX_LIST_ITEMS } from './dtos/report-parts.dto';
 export { IsPlainText, isPlainText } from './dtos/report-validators';
 export * from './dtos/report-responses.dto';

@@ -1,8 +1,14 @@
-import { Controller, Get, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '@app/common';
 import { RateLimit } from '@app/identity';
-import { CitizenAccessGuard, CitizenReport, REFERENCE_PARAM, ReportStatusDto } from '@app/reports';
+import {
+  CitizenAccessGuard,
+  CitizenReport,
+  CitizenStatusQueryDto,
+  REFERENCE_PARAM,
+  ReportStatusDto,
+} from '@app/reports';
 import type { CitizenReportRef } from '@app/reports';
 import { ReportStatusService } from './report-status.service';
 
@@ -22,11 +28,20 @@ export class CitizenStatusController {
   @ApiParam(REFERENCE_PARAM)
   @ApiOperation({
     operationId: 'ReportsController_status',
-    summary: 'The citizen view of a report: status, timeline, money',
+    summary: 'The citizen view of a report: status, timeline, money, statements and files',
+    description:
+      "Timeline messages are in the report's language unless `lang` asks for another; " +
+      'each entry also carries a stable `code` (docs/intake.md lists them).',
   })
   @ApiResponse({ status: 200, type: ReportStatusDto })
-  @ApiProblems([404, 'Unknown reference or wrong access code (one answer for both)'])
-  status(@CitizenReport() report: CitizenReportRef): Promise<ReportStatusDto> {
-    return this.statusService.status(report.id);
+  @ApiProblems(
+    [400, 'lang is not one of kk, ru, en'],
+    [404, 'Unknown reference or wrong access code (one answer for both)'],
+  )
+  status(
+    @CitizenReport() report: CitizenReportRef,
+    @Query() query: CitizenStatusQueryDto,
+  ): Promise<ReportStatusDto> {
+    return this.statusService.status(report.id, query.lang);
   }
 }

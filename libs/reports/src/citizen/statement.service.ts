@@ -11,7 +11,7 @@ import {
 import type { CreateStatementDto } from '../dtos/create-statement.dto';
 import type { StatementCreatedDto } from '../dtos/report-responses.dto';
 import { ReportTransaction } from '../entities/report-transaction.entity';
-import { identifierRows, lossOf, transactionRows } from '../intake/report-rows';
+import { identifierRows, lossOf, statementParts, transactionRows } from '../intake/report-rows';
 import { OUTBOX_TOPICS, writeTriageOutbox } from '../outbox/report-outbox';
 import { ReportsConflict } from '../reports.errors';
 
@@ -69,9 +69,17 @@ export class StatementService {
       }
       const rows = transactionRows(transactions, next.position, hashCard);
       const added = lossOf(rows);
+      const parts = statementParts(rows, suspects);
       const [statement]: Array<{ created_at: Date }> = await em.query(
-        'INSERT INTO report_statements (id, report_id, text) VALUES ($1, $2, $3) RETURNING created_at',
-        [statementId, reportId, storedText],
+        `INSERT INTO report_statements (id, report_id, text, transactions, suspects)
+         VALUES ($1, $2, $3, $4::jsonb, $5::jsonb) RETURNING created_at`,
+        [
+          statementId,
+          reportId,
+          storedText,
+          JSON.stringify(parts.transactions),
+          JSON.stringify(parts.suspects),
+        ],
       );
       if (rows.length > 0) {
         await em.insert(

@@ -8,6 +8,10 @@ import {
 } from '@app/common';
 import type { AccountType, IdentifierSource, PaymentMethod, SuspectType } from '@app/common';
 import type { SuspectDto, TransactionDto } from '../dtos/report-parts.dto';
+import type {
+  StatementSuspectPart,
+  StatementTransactionPart,
+} from '../entities/report-statement.entity';
 
 /** Keyed hash of card digits; full card numbers never leave this module. */
 export type CardHasher = (digits: string) => string;
@@ -113,4 +117,28 @@ export function identifierRows(
 /** Sum of the transaction amounts plus the loan amount, in tiyn. */
 export function lossOf(rows: readonly TransactionRow[], loanTiyn: bigint = 0n): bigint {
   return Money.sum(rows.map((r) => r.amountTiyn)) + loanTiyn;
+}
+
+/**
+ * A statement's payments and suspects as the citizen sent them, for their own view: the
+ * stored (masked) forms only, so the record holds no more than the linking rows do.
+ */
+export function statementParts(
+  rows: readonly TransactionRow[],
+  suspects: readonly SuspectDto[],
+): { transactions: StatementTransactionPart[]; suspects: StatementSuspectPart[] } {
+  return {
+    transactions: rows.map((t) => ({
+      paidAt: t.paidAt.toISOString(),
+      amountTiyn: t.amountTiyn.toString(),
+      method: t.method,
+      fromBank: t.fromBank,
+      toBank: t.toBank,
+      toAccount: t.toAccountDisplay,
+    })),
+    suspects: suspects.flatMap((s) => {
+      const normalized = normalizeSuspectIdentifier(s.type, s.value);
+      return normalized === null ? [] : [{ type: s.type, value: normalized.display }];
+    }),
+  };
 }
