@@ -227,7 +227,7 @@ describe('citizen notices: email and SMS, at most once', () => {
 
     const [kkMail] = smtp.to(kk.email);
     expect(smtp.to(kk.email)).toHaveLength(1);
-    expect(kkMail.subject).toBe(`${kk.report.reference} өтінішіңіз қаралуда`);
+    expect(kkMail.subject).toBe(`${kk.report.reference} арызыңыз қаралуда`);
     expect(kkMail.text).toContain('тергеуші қарап жатыр');
 
     const [ruSms] = sms.to(ru.phone);
@@ -372,8 +372,8 @@ describe('citizen notices: email and SMS, at most once', () => {
       `Дело по заявлению ${ru.report.reference} раскрыто`,
     );
     expect(smtp.to(kk.email).map((m) => m.subject)).toEqual([
-      `${kk.report.reference} өтінішіңіз қаралуда`,
-      `${kk.report.reference} өтініші бойынша іс ашылды`,
+      `${kk.report.reference} арызыңыз қаралуда`,
+      `${kk.report.reference} арызы бойынша іс ашылды`,
     ]);
     expect(smtp.to(en.email)).toHaveLength(2);
     expect(sms.to(ru.phone).filter((m) => m.text.includes('раскрыто'))).toHaveLength(1);

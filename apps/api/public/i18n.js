@@ -300,6 +300,16 @@ var FraudI18n = (function () {
       'event.reimbursement': 'Залал өтелді',
       'event.reimbursed': 'Залал өтелді',
       'event.reopened': 'Іс қайта ашылды',
+
+      // citizen notices (reporter.notify)
+      'reporter.notify': 'Іс барысы туралы қалай хабарлау керек',
+      'reporter.notify.hint':
+        'Арызды қарай бастағанда, іс қалай аяқталғанда және ақша бұғатталса немесе өтелсе, хабарлаймыз. Ештеңе таңдамасаңыз — электрондық пошта көрсетілсе, соған.',
+      'notify.email': 'Электрондық поштаға',
+      'notify.sms': 'Телефонға SMS',
+      'notify.both': 'Поштаға және SMS',
+      'notify.none': 'Хабарламау',
+      'err.notifyEmail': 'Электрондық поштаны көрсетіңіз немесе басқа тәсілді таңдаңыз',
     },
 
     // ------------------------------------------------------------ Russian
@@ -591,6 +601,16 @@ var FraudI18n = (function () {
       'event.reimbursement': 'Ущерб возмещён',
       'event.reimbursed': 'Ущерб возмещён',
       'event.reopened': 'Дело возобновлено',
+
+      // citizen notices (reporter.notify)
+      'reporter.notify': 'Как сообщать вам о ходе дела',
+      'reporter.notify.hint':
+        'Мы сообщим, когда заявление начнут рассматривать, чем закончится дело и если деньги заморозят или возместят. Если ничего не выбрать — по электронной почте, когда она указана.',
+      'notify.email': 'По электронной почте',
+      'notify.sms': 'SMS на телефон',
+      'notify.both': 'По почте и SMS',
+      'notify.none': 'Не сообщать',
+      'err.notifyEmail': 'Укажите электронную почту или выберите другой способ',
     },
 
     // ------------------------------------------------------------ English
@@ -877,6 +897,16 @@ var FraudI18n = (function () {
       'event.reimbursement': 'Loss reimbursed',
       'event.reimbursed': 'Loss reimbursed',
       'event.reopened': 'Case reopened',
+
+      // citizen notices (reporter.notify)
+      'reporter.notify': 'How to tell you about progress',
+      'reporter.notify.hint':
+        'We will tell you when your report is being reviewed, how the case ends, and if money is frozen or reimbursed. If you choose nothing: by email, when you give one.',
+      'notify.email': 'By email',
+      'notify.sms': 'By SMS to your phone',
+      'notify.both': 'By email and SMS',
+      'notify.none': 'Do not notify me',
+      'err.notifyEmail': 'Enter your email or choose another way',
     },
   };
 

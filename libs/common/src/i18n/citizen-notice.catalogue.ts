@@ -26,62 +26,62 @@ type NoticeKey =
  */
 export const CITIZEN_NOTICE_CATALOGUE: Catalogue<NoticeKey> = {
   'notice.in_review.subject': {
-    kk: '{reference} өтінішіңіз қаралуда',
+    kk: '{reference} арызыңыз қаралуда',
     ru: 'Ваше заявление {reference} рассматривается',
     en: 'Your report {reference} is under review',
   },
   'notice.in_review.body': {
-    kk: '{reference} өтінішіңіз іске қосылды, оны тергеуші қарап жатыр.',
+    kk: '{reference} арызыңыз іске қосылды, оны тергеуші қарап жатыр.',
     ru: 'Ваше заявление {reference} приобщено к делу, его рассматривает следователь.',
     en: 'Your report {reference} is part of a case that an investigator is now reviewing.',
   },
   'notice.solved.subject': {
-    kk: '{reference} өтініші бойынша іс ашылды',
+    kk: '{reference} арызы бойынша іс ашылды',
     ru: 'Дело по заявлению {reference} раскрыто',
     en: 'The case of your report {reference} is solved',
   },
   'notice.solved.body': {
-    kk: '{reference} өтінішіңіз бойынша іс ашылды.',
+    kk: '{reference} арызыңыз бойынша іс ашылды.',
     ru: 'Дело по вашему заявлению {reference} раскрыто.',
     en: 'The case that your report {reference} belongs to has been solved.',
   },
   'notice.closed.subject': {
-    kk: '{reference} өтініші бойынша іс жабылды',
+    kk: '{reference} арызы бойынша іс жабылды',
     ru: 'Дело по заявлению {reference} закрыто',
     en: 'The case of your report {reference} is closed',
   },
   'notice.closed.body': {
-    kk: '{reference} өтінішіңіз бойынша іс жабылды.',
+    kk: '{reference} арызыңыз бойынша іс жабылды.',
     ru: 'Дело по вашему заявлению {reference} закрыто.',
     en: 'The case that your report {reference} belongs to has been closed.',
   },
   'notice.referred.subject': {
-    kk: '{reference} өтініші басқа органға жіберілді',
+    kk: '{reference} арызы басқа органға жіберілді',
     ru: 'Заявление {reference} передано в другой орган',
     en: 'Your report {reference} was referred to another agency',
   },
   'notice.referred.body': {
-    kk: '{reference} өтінішіңіз бойынша іс басқа органға жіберілді.',
+    kk: '{reference} арызыңыз бойынша іс басқа органға жіберілді.',
     ru: 'Дело по вашему заявлению {reference} передано в другой орган.',
     en: 'The case that your report {reference} belongs to has been referred to another agency.',
   },
   'notice.funds_frozen.subject': {
-    kk: '{reference} өтініші бойынша ақша бұғатталды',
+    kk: '{reference} арызы бойынша ақша бұғатталды',
     ru: 'По заявлению {reference} заморожены деньги',
     en: 'Money frozen for your report {reference}',
   },
   'notice.funds_frozen.body': {
-    kk: '{reference} өтінішіңіз бойынша банкте ақша бұғатталды.',
+    kk: '{reference} арызыңыз бойынша банкте ақша бұғатталды.',
     ru: 'По вашему заявлению {reference} в банке заморожены деньги.',
     en: 'Money has been frozen at a bank for your report {reference}.',
   },
   'notice.reimbursed.subject': {
-    kk: '{reference} өтініші бойынша өтемақы',
+    kk: '{reference} арызы бойынша өтемақы',
     ru: 'Возмещение по заявлению {reference}',
     en: 'Reimbursement for your report {reference}',
   },
   'notice.reimbursed.body': {
-    kk: '{reference} өтінішіңіз бойынша сізге өтемақы тіркелді.',
+    kk: '{reference} арызыңыз бойынша сізге өтемақы тіркелді.',
     ru: 'По вашему заявлению {reference} вам зарегистрировано возмещение.',
     en: 'A reimbursement to you has been recorded for your report {reference}.',
   },
@@ -91,7 +91,7 @@ export const CITIZEN_NOTICE_CATALOGUE: Catalogue<NoticeKey> = {
     en: 'Hello,',
   },
   'notice.status_hint': {
-    kk: 'Толығырақ: өтініш нөмірі мен қол жеткізу коды арқылы сайттағы өтініш мәртебесі бетінде.',
+    kk: 'Толығырақ: арыз нөмірі мен қол жеткізу коды арқылы сайттағы арыздың мәртебесі бетінде.',
     ru: 'Подробнее — на странице статуса заявления на сайте, по номеру заявления и коду доступа.',
     en: 'More on the status page of the website, with your reference and access code.',
   },

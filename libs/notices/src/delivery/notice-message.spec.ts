@@ -27,7 +27,7 @@ describe('citizen notice texts', () => {
     expect(ru.html).toContain('<html lang="ru">');
     expect(ru.sms).toContain('FR-2026-000123');
     const kk = renderNotice('solved', 'kk', 'FR-2026-000124');
-    expect(kk.text).toContain('FR-2026-000124 өтінішіңіз бойынша іс ашылды');
+    expect(kk.text).toContain('FR-2026-000124 арызыңыз бойынша іс ашылды');
     expect(renderNotice('reimbursed', 'en', 'FR-1').sms).toMatch(/^A reimbursement/);
   });
 
