@@ -396,4 +396,37 @@ describe('citizen notices: email and SMS, at most once', () => {
     );
     expectEachDeliveredOnce();
   });
+
+  it('re-adds the jobs Redis lost: the backstop sends each notice, once', async () => {
+    await worker?.close();
+    worker = undefined;
+    const supervisor = await createStaff(d, { role: 'supervisor', region: 'almaty_city' });
+    // Reopened: every reporter of the case is told again that it is under review.
+    await supervisor.api.post(`/cases/${caseId}/transition`, { to: 'in_review' }).expect(200);
+    const pending = (await notices()).filter((n) => n.status === 'pending');
+    expect(pending.map((n) => n.kind)).toEqual([
+      'in_review',
+      'in_review',
+      'in_review',
+      'in_review',
+    ]);
+    // Relayed, then lost with Redis: marked relayed long ago, and no job exists anywhere.
+    await db.query(
+      `UPDATE citizen_notices SET relayed_at = now() - interval '10 minutes' WHERE status = 'pending'`,
+    );
+    worker = await createWorkerApp(d.config);
+    await eventually(async () =>
+      (await notices())
+        .filter((n) => pending.some((p) => p.id === n.id))
+        .every((n) => n.status === 'sent'),
+    );
+    expect(smtp.to(kk.email).map((m) => m.subject)).toEqual([
+      `${kk.report.reference} арызыңыз қаралуда`,
+      `${kk.report.reference} арызы бойынша іс ашылды`,
+      `${kk.report.reference} арызыңыз қаралуда`,
+    ]);
+    expect(smtp.to(en.email)).toHaveLength(3);
+    expect(smtp.to(silent.email)).toHaveLength(0);
+    expectEachDeliveredOnce();
+  });
 });

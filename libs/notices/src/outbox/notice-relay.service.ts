@@ -16,6 +16,8 @@ const BATCH_SIZE = 100;
 /** How long one add may wait for Redis before the row is left for the next round. */
 const ADD_TIMEOUT_MS = 5_000;
 const MAX_BACKOFF_MS = 30_000;
+/** A relayed notice still unsent after this, whose job Redis no longer holds, is re-added. */
+const LOST_AFTER_MINUTES = 5;
 
 interface NoticeRow {
   id: string;
@@ -52,6 +54,7 @@ export class NoticeRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private running: Promise<void> = Promise.resolve();
   private stopped = false;
   private failures = 0;
+  private lastSweep = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -85,6 +88,34 @@ export class NoticeRelay implements OnApplicationBootstrap, BeforeApplicationShu
       }
       return { relayed };
     });
+  }
+
+  /**
+   * The backstop for jobs Redis lost (a flushed or restarted-empty Redis): notices relayed a
+   * while ago that are still `pending`, or `failed` with sends left, and whose job is gone, get
+   * their job again. A notice left `sending` is never touched (its outcome is unknown), and
+   * the send still claims the row, so a job re-added for a notice being sent sends nothing.
+   */
+  async sweepLost(): Promise<{ readded: number }> {
+    const rows: NoticeRow[] = await this.dataSource.query(
+      `SELECT id, key FROM citizen_notices
+        WHERE relayed_at < now() - make_interval(mins => $1)
+          AND (status = 'pending' OR (status = 'failed' AND attempts < $2))
+        ORDER BY id LIMIT $3`,
+      [LOST_AFTER_MINUTES, this.config.notices.maxAttempts, BATCH_SIZE],
+    );
+    let readded = 0;
+    for (const row of rows) {
+      const job = await withTimeout(
+        this.queue.getJob(CITIZEN_NOTICE_JOB.jobId({ key: row.key })),
+        ADD_TIMEOUT_MS,
+      );
+      if (job) continue;
+      await this.enqueue(row);
+      readded += 1;
+    }
+    if (readded > 0) this.logger.warn({ readded }, 'notice jobs lost from Redis were re-added');
+    return { readded };
   }
 
   /** Adds the job of one notice again (an admin's resend, tests): a no-op while it exists. */
@@ -129,6 +160,13 @@ export class NoticeRelay implements OnApplicationBootstrap, BeforeApplicationShu
     let relayed = 0;
     try {
       ({ relayed, error } = await this.relayBatch());
+      if (
+        error === undefined &&
+        Date.now() - this.lastSweep >= this.config.schedules.sweepEveryMs
+      ) {
+        await this.sweepLost();
+        this.lastSweep = Date.now();
+      }
     } catch (err) {
       error = err instanceof Error ? err : new Error(String(err));
     }
