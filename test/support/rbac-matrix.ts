@@ -177,6 +177,8 @@ export const RBAC_MATRIX: RbacRow[] = [
   },
   // national staff only: a regional supervisor is a 403 (region), audited
   { method: 'GET', path: '/admin/queues', allow: ['supervisor:national', 'admin'], expect: [200] },
+  // citizen notices not delivered (docs/notices.md): admins only
+  { method: 'GET', path: '/admin/notices', allow: ['admin'], expect: [200] },
 
   // Prefilled from the "who" column of docs/contract.md's HTTP API table; owners: adjust allow lists and fixtures.
   // cases

@@ -42,6 +42,7 @@ export const TABLE_OWNERS: Readonly<Record<string, readonly string[]>> = {
   ],
   takedowns: ['takedowns'],
   loans: ['loan_writeoffs'],
+  notices: ['citizen_notices'],
   // schema_migrations is the configured migrationsTableName; the others are TypeORM's defaults.
   database: ['schema_migrations', 'migrations', 'typeorm_metadata'],
 };

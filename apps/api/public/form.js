@@ -223,6 +223,8 @@
     reporter.language = I.getLang();
     var age = form.querySelector('input[name="reporter.ageGroup"]:checked');
     if (age) reporter.ageGroup = age.value;
+    var notify = form.querySelector('input[name="reporter.notify"]:checked');
+    if (notify) reporter.notify = notify.value;
 
     var incident = {};
     put(incident, 'fraudType', value('incident.fraudType'));

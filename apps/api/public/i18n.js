@@ -331,6 +331,16 @@ var FraudI18n = (function () {
         'Біз сіз тексеретін деректі сақтамаймыз. Жауап шамамен қанша шағым түскенін ғана көрсетеді — есімдерсіз, сомаларсыз және іс нөмірлерінсіз.',
       'lookup.badValue': 'Мәнді тексеріңіз: ол таңдалған түрге сәйкес келмейді',
       'lookup.tooMany': 'Тексерулер тым көп. Бір минуттай күтіп, қайталап көріңіз.',
+
+      // citizen notices (reporter.notify)
+      'reporter.notify': 'Іс барысы туралы қалай хабарлау керек',
+      'reporter.notify.hint':
+        'Арызды қарай бастағанда, іс қалай аяқталғанда және ақша бұғатталса немесе өтелсе, хабарлаймыз. Ештеңе таңдамасаңыз — электрондық пошта көрсетілсе, соған.',
+      'notify.email': 'Электрондық поштаға',
+      'notify.sms': 'Телефонға SMS',
+      'notify.both': 'Поштаға және SMS',
+      'notify.none': 'Хабарламау',
+      'err.notifyEmail': 'Электрондық поштаны көрсетіңіз немесе басқа тәсілді таңдаңыз',
     },
 
     // ------------------------------------------------------------ Russian
@@ -652,6 +662,16 @@ var FraudI18n = (function () {
         'Мы не сохраняем то, что вы проверяете. Ответ показывает только, сколько примерно жалоб поступило, — без имён, сумм и номеров дел.',
       'lookup.badValue': 'Проверьте значение: оно не подходит к выбранному типу',
       'lookup.tooMany': 'Слишком много проверок подряд. Подождите минуту и попробуйте снова.',
+
+      // citizen notices (reporter.notify)
+      'reporter.notify': 'Как сообщать вам о ходе дела',
+      'reporter.notify.hint':
+        'Мы сообщим, когда заявление начнут рассматривать, чем закончится дело и если деньги заморозят или возместят. Если ничего не выбрать — по электронной почте, когда она указана.',
+      'notify.email': 'По электронной почте',
+      'notify.sms': 'SMS на телефон',
+      'notify.both': 'По почте и SMS',
+      'notify.none': 'Не сообщать',
+      'err.notifyEmail': 'Укажите электронную почту или выберите другой способ',
     },
 
     // ------------------------------------------------------------ English
@@ -969,6 +989,16 @@ var FraudI18n = (function () {
         'We do not keep what you check. The answer only says roughly how many reports there are — no names, amounts or case numbers.',
       'lookup.badValue': 'Check the value: it does not fit the type you chose',
       'lookup.tooMany': 'Too many checks in a row. Wait a minute and try again.',
+
+      // citizen notices (reporter.notify)
+      'reporter.notify': 'How to tell you about progress',
+      'reporter.notify.hint':
+        'We will tell you when your report is being reviewed, how the case ends, and if money is frozen or reimbursed. If you choose nothing: by email, when you give one.',
+      'notify.email': 'By email',
+      'notify.sms': 'By SMS to your phone',
+      'notify.both': 'By email and SMS',
+      'notify.none': 'Do not notify me',
+      'err.notifyEmail': 'Enter your email or choose another way',
     },
   };
 

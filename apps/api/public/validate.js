@@ -58,6 +58,7 @@ var FraudValidate = (function () {
     'email',
     'other',
   ];
+  var NOTIFY_CHOICES = ['email', 'sms', 'both', 'none'];
   var PAYMENT_METHODS = ['bank_transfer', 'card', 'mobile_transfer', 'crypto', 'cash', 'other'];
   var SUSPECT_TYPES = [
     'phone',
@@ -571,6 +572,11 @@ var FraudValidate = (function () {
     choice('reporter.region', REGIONS, r.region, true);
     choice('reporter.language', LANGUAGES, r.language, false);
     choice('reporter.ageGroup', AGE_GROUPS, r.ageGroup, false);
+    choice('reporter.notify', NOTIFY_CHOICES, r.notify, false);
+    // Notices by email need the address (the server answers 400 otherwise); SMS uses the phone.
+    if ((r.notify === 'email' || r.notify === 'both') && isBlank(r.email)) {
+      add('reporter.notify', 'notifyEmail');
+    }
 
     var inc = payload.incident || {};
     choice('incident.fraudType', FRAUD_TYPES, inc.fraudType, true);
@@ -684,7 +690,8 @@ if (typeof module !== 'undefined') module.exports = FraudValidate;
  * - reporter.fullName 2–200 chars (code points, after trim); reporter.iin optional,
  *   /^\d{12}$/ + control digit; reporter.phone required, see normalizePhone;
  *   reporter.email optional, EMAIL_RE, ≤ 254; reporter.region required (REGIONS);
- *   reporter.language kk|ru|en (always sent); reporter.ageGroup optional.
+ *   reporter.language kk|ru|en (always sent); reporter.ageGroup optional;
+ *   reporter.notify optional email|sms|both|none, email|both need reporter.email.
  * - incident.fraudType, incident.channel required; incident.occurredAt required,
  *   ISO 8601 with offset, not after now, not before 1990; description 20–5000.
  * - transactions ≤ 50: paidAt (as occurredAt), amount (/^(0|[1-9]\d*)(\.\d{1,2})?$/,

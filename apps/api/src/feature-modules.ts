@@ -8,6 +8,7 @@ import { ReportsApiModule } from '@app/reports/api';
 import { StatsApiModule } from '@app/stats/api';
 import { LoansApiModule } from '@app/loans/api';
 import { TakedownsApiModule } from '@app/takedowns/api';
+import { NoticesApiModule } from '@app/notices/api';
 
 /**
  * Domain modules whose controllers the API serves, one line per domain; each comes from its
@@ -23,4 +24,5 @@ export const API_FEATURE_MODULES: Type[] = [
   LoansApiModule,
   InvestigationApiModule,
   StatsApiModule,
+  NoticesApiModule,
 ];

@@ -3,6 +3,7 @@ import { CasesWorkerModule } from '@app/cases/worker';
 import { FundsModule } from '@app/funds';
 import { QueueWorkerModule } from '@app/queue';
 import { ReportsWorkerModule } from '@app/reports/worker';
+import { NoticesWorkerModule } from '@app/notices/worker';
 
 /**
  * Domain modules that hold processors, relays and schedulers, from each lib's `worker` entry
@@ -13,5 +14,6 @@ export const WORKER_FEATURE_MODULES: Type[] = [
   ReportsWorkerModule,
   FundsModule,
   CasesWorkerModule,
+  NoticesWorkerModule,
   QueueWorkerModule,
 ];

@@ -90,6 +90,10 @@ export type Language = (typeof LANGUAGES)[number];
 export const AGE_GROUPS = ['minor', 'adult', 'senior'] as const;
 export type AgeGroup = (typeof AGE_GROUPS)[number];
 
+/** How the reporter wants notices (docs/notices.md); default `email` with an email, else `none`. */
+export const NOTIFY_CHOICES = ['email', 'sms', 'both', 'none'] as const;
+export type NotifyChoice = (typeof NOTIFY_CHOICES)[number];
+
 export const ROLES = ['investigator', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

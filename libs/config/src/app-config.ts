@@ -27,6 +27,9 @@ export interface AppConfig {
     piiPreviousKeys: Map<string, Buffer>;
     /** Id of the key (current or previous) that keys blind indexes and hashes; never rotates. */
     piiHashKeyId: string;
+    /** SMTP_URL may carry a password; SMS_GATEWAY_TOKEN is one. */
+    smtpUrl?: string;
+    smsGatewayToken?: string;
   };
   jwtTtlSeconds: number;
   bootstrapAdmin: { email?: string; password?: string };
@@ -45,6 +48,14 @@ export interface AppConfig {
   schedules: { sweepEveryMs: number; refreshEveryMs: number };
   freezeBlockingBusinessDays: number;
   outboxPollMs: number;
+  /** Citizen notices (docs/notices.md); the SMTP URL and the gateway token are in `secrets`. */
+  notices: {
+    smtpFrom: string;
+    smsGatewayUrl?: string;
+    maxAttempts: number;
+    retryBaseMs: number;
+    sendTimeoutMs: number;
+  };
   /** How long an Idempotency-Key replay returns the access code (kept encrypted until then). */
   idempotencyReplayHours: number;
   /** Failed staff sign-ins: locks per (account, IP), per IP and (short) per account. */

@@ -323,6 +323,48 @@ export class EnvironmentVariables {
   @Min(100)
   OUTBOX_POLL_MS = 1000;
 
+  /** Citizen notices by email (docs/notices.md): `smtp://` or `smtps://`; unset: to the log. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The From of citizen notice emails. */
+  @IsString()
+  @MinLength(3, { message: 'SMTP_FROM must be a sender address' })
+  SMTP_FROM = 'Fraud reports <no-reply@localhost>';
+
+  /** Citizen notices by SMS: the gateway's JSON endpoint (docs/notices.md); unset: to the log. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'SMS_GATEWAY_URL must be an http(s):// URL' })
+  SMS_GATEWAY_URL?: string;
+
+  /** Sent as `Authorization: Bearer …` to the SMS gateway when set. */
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'SMS_GATEWAY_TOKEN must be at least 8 characters' })
+  SMS_GATEWAY_TOKEN?: string;
+
+  /** Sends of one notice before it is left failed for an admin (docs/notices.md). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  NOTICE_MAX_ATTEMPTS = 10;
+
+  /** First retry delay of a failed notice; each further one twice as long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  NOTICE_RETRY_BASE_MS = 30_000;
+
+  /** How long one SMTP or gateway exchange may take before it counts as unknown. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(300_000)
+  NOTICE_SEND_TIMEOUT_MS = 15_000;
+
   /**
    * How long a repeated Idempotency-Key gets the first answer back, access code included (kept
    * encrypted for that long, then wiped). Later repeats are `409 idempotency-key-expired`.

@@ -128,6 +128,8 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
       piiKey,
       piiPreviousKeys: previous,
       piiHashKeyId,
+      smtpUrl: env.SMTP_URL,
+      smsGatewayToken: env.SMS_GATEWAY_TOKEN,
     },
     jwtTtlSeconds: env.JWT_TTL_SECONDS,
     bootstrapAdmin: { email: env.BOOTSTRAP_ADMIN_EMAIL, password: env.BOOTSTRAP_ADMIN_PASSWORD },
@@ -155,6 +157,13 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
     schedules: { sweepEveryMs: env.SWEEP_EVERY_MS, refreshEveryMs: env.SCHEDULE_REFRESH_MS },
     freezeBlockingBusinessDays: env.FREEZE_BLOCKING_BUSINESS_DAYS,
     outboxPollMs: env.OUTBOX_POLL_MS,
+    notices: {
+      smtpFrom: env.SMTP_FROM,
+      smsGatewayUrl: env.SMS_GATEWAY_URL,
+      maxAttempts: env.NOTICE_MAX_ATTEMPTS,
+      retryBaseMs: env.NOTICE_RETRY_BASE_MS,
+      sendTimeoutMs: env.NOTICE_SEND_TIMEOUT_MS,
+    },
     idempotencyReplayHours: env.IDEMPOTENCY_REPLAY_HOURS,
     login: {
       maxFailures: env.LOGIN_MAX_FAILURES,

@@ -7,6 +7,8 @@ export enum QueueName {
   CaseSla = 'case-sla',
   /** The minutely backstop that re-enqueues reports whose triage job was lost or failed. */
   TriageSweep = 'report-triage-sweep',
+  /** One job per citizen notice (docs/notices.md); its retries are the notice settings. */
+  CitizenNotices = 'citizen-notices',
 }
 
 /** Retries, backoff and retention for every queue, in one place. */

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { ActorKind } from '@app/common';
+import type { ActorKind, CaseStatus } from '@app/common';
+import { queueCitizenNotices } from '@app/notices';
+import { caseEventNotice, needsCaseStatus } from './case-notices';
 
 /**
  * THE timeline vocabulary: every entry any lib appends to a case (funds' money events
@@ -55,7 +57,11 @@ export function staffActor(userId: string): CaseActor {
   return { kind: 'staff', id: userId };
 }
 
-/** Appends one timeline entry in the caller's transaction; the table is never updated. */
+/**
+ * Appends one timeline entry in the caller's transaction; the table is never updated. An event
+ * that citizens are told of (case-notices.ts) writes its notices in the same transaction, so a
+ * notice exists exactly when its change committed (docs/notices.md).
+ */
 export async function appendCaseEvent(
   manager: EntityManager,
   caseId: string,
@@ -63,9 +69,20 @@ export async function appendCaseEvent(
   type: CaseEventType,
   data: Record<string, unknown> = {},
 ): Promise<void> {
-  await manager.query(
+  const [event] = (await manager.query(
     `INSERT INTO case_events (case_id, actor_id, actor_kind, type, public, data)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id`,
     [caseId, actor.id, actor.kind, type, isPublic(type), JSON.stringify(data)],
-  );
+  )) as Array<{ id: string }>;
+  let status: CaseStatus | null = null;
+  if (needsCaseStatus(type)) {
+    const rows = (await manager.query('SELECT status FROM cases WHERE id = $1', [
+      caseId,
+    ])) as Array<{
+      status: CaseStatus;
+    }>;
+    status = rows[0]?.status ?? null;
+  }
+  const notice = caseEventNotice(caseId, type, data, status);
+  if (notice) await queueCitizenNotices(manager, { caseEventId: event.id, ...notice });
 }

@@ -1,2 +1,3 @@
 export * from './catalogue';
 export * from './citizen-timeline.catalogue';
+export * from './citizen-notice.catalogue';

@@ -11,6 +11,7 @@ import { LoginThrottles1764000000000 } from './1764000000000-LoginThrottles';
 import { TakedownsLoansFlags1764100000000 } from './1764100000000-TakedownsLoansFlags';
 import { ReportIdentifierReportedAt1764320000000 } from './1764320000000-ReportIdentifierReportedAt';
 import { StatementParts1764300000000 } from './1764300000000-StatementParts';
+import { CitizenNotices1764310000000 } from './1764310000000-CitizenNotices';
 
 // Migrations are immutable history: each spells its SQL and vocabularies out and imports only
 // `typeorm` (migrations-are-literal.spec.ts), so a fresh database always gets what an old one got.
@@ -29,4 +30,5 @@ export const MIGRATIONS: (new () => object)[] = [
   TakedownsLoansFlags1764100000000,
   ReportIdentifierReportedAt1764320000000,
   StatementParts1764300000000,
+  CitizenNotices1764310000000,
 ];

@@ -1,4 +1,4 @@
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsNumberString, IsOptional, IsUUID } from 'class-validator';
 import type { Priority } from '@app/common';
 import { QueueName } from '../queue-names';
 
@@ -67,10 +67,25 @@ export const SLA_SWEEP_JOB: JobContract<object> = {
   name: 'sweep',
 };
 
+/** Job data of `citizen-notices`: the notice row; everything else is read at send time. */
+export class CitizenNoticeJobData {
+  @IsNumberString({ no_symbols: true })
+  noticeId!: string;
+}
+
+/** One job per notice row: the id comes from the row's idempotency key (docs/notices.md). */
+export const CITIZEN_NOTICE_JOB: KeyedJobContract<CitizenNoticeJobData, { key: string }> = {
+  queue: QueueName.CitizenNotices,
+  name: 'send',
+  data: CitizenNoticeJobData,
+  jobId: ({ key }) => `notice-${key}`,
+};
+
 /** Every job the service enqueues; the worker refuses to start unless each has a handler. */
 export const JOB_CONTRACTS: readonly JobContract<object, never>[] = [
   TRIAGE_JOB,
   TRIAGE_SWEEP_JOB,
   SLA_DUE_JOB,
   SLA_SWEEP_JOB,
+  CITIZEN_NOTICE_JOB,
 ];

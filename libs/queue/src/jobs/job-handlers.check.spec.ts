@@ -1,4 +1,5 @@
 import {
+  CITIZEN_NOTICE_JOB,
   JOB_CONTRACTS,
   SLA_DUE_JOB,
   SLA_SWEEP_JOB,
@@ -12,6 +13,7 @@ describe('jobHandlerProblems', () => {
     { queue: TRIAGE_JOB.queue, contracts: [TRIAGE_JOB] },
     { queue: TRIAGE_SWEEP_JOB.queue, contracts: [TRIAGE_SWEEP_JOB] },
     { queue: SLA_DUE_JOB.queue, contracts: [SLA_DUE_JOB, SLA_SWEEP_JOB] },
+    { queue: CITIZEN_NOTICE_JOB.queue, contracts: [CITIZEN_NOTICE_JOB] },
   ];
 
   it('passes when every contract has a handler on its queue', () => {

@@ -22,11 +22,17 @@ import {
   IsNotInFuture,
   LANGUAGES,
   MONEY_INPUT_PATTERN,
+  NOTIFY_CHOICES,
   REGIONS,
 } from '@app/common';
-import type { AgeGroup, Channel, FraudType, Language, Region } from '@app/common';
+import type { AgeGroup, Channel, FraudType, Language, NotifyChoice, Region } from '@app/common';
 import { OptionalPartList, SuspectDto, TransactionDto } from './report-parts.dto';
-import { IsNotBeforeEarliest, IsPlainText, OnlyForFraudType } from './report-validators';
+import {
+  IsNotBeforeEarliest,
+  IsPlainText,
+  NotifyHasContact,
+  OnlyForFraudType,
+} from './report-validators';
 
 export class ReporterDto {
   @ApiProperty({ minLength: 2, maxLength: 200 })
@@ -68,6 +74,17 @@ export class ReporterDto {
   @IsOptional()
   @IsIn(AGE_GROUPS)
   ageGroup?: AgeGroup | null;
+
+  @ApiPropertyOptional({
+    enum: NOTIFY_CHOICES,
+    description:
+      'how the reporter is told of progress (docs/notices.md); default `email` when an email is ' +
+      'given, else `none`. `email`/`both` need `email`, `sms`/`both` need `phone`',
+  })
+  @IsOptional()
+  @IsIn(NOTIFY_CHOICES)
+  @NotifyHasContact()
+  notify?: NotifyChoice | null;
 }
 
 export class IncidentDto {

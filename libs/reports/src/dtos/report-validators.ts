@@ -133,3 +133,34 @@ export function OnlyForFraudType(
     validationOptions,
   );
 }
+
+/** The contact each notice choice needs (docs/notices.md): email/both an email, sms/both a phone. */
+export function notifyContactProblem(
+  notify: unknown,
+  reporter: { email?: unknown; phone?: unknown },
+): string | null {
+  const has = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
+  if ((notify === 'email' || notify === 'both') && !has(reporter.email)) {
+    return `notify ${notify} needs an email`;
+  }
+  if ((notify === 'sms' || notify === 'both') && !has(reporter.phone)) {
+    return `notify ${notify} needs a phone`;
+  }
+  return null;
+}
+
+export function NotifyHasContact(validationOptions?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'notifyHasContact',
+      validator: {
+        validate: (value: unknown, args?: ValidationArguments): boolean =>
+          notifyContactProblem(value, (args?.object ?? {}) as Record<string, unknown>) === null,
+        defaultMessage: (args?: ValidationArguments): string =>
+          notifyContactProblem(args?.value, (args?.object ?? {}) as Record<string, unknown>) ??
+          'notify needs a contact',
+      },
+    },
+    validationOptions,
+  );
+}

@@ -14,11 +14,20 @@ import {
   CHANNELS,
   FRAUD_TYPES,
   LANGUAGES,
+  NOTIFY_CHOICES,
   PRIORITIES,
   REGIONS,
   sqlStringList,
 } from '@app/common';
-import type { AgeGroup, Channel, FraudType, Language, Priority, Region } from '@app/common';
+import type {
+  AgeGroup,
+  Channel,
+  FraudType,
+  Language,
+  NotifyChoice,
+  Priority,
+  Region,
+} from '@app/common';
 
 /** The `loan` of a `fake_loan` report. Money as a tiyn string: JSON has no bigint. */
 export interface ReportLoan {
@@ -40,6 +49,7 @@ export interface ReportLoan {
 @Check('ck_reports_region', `"region" IN (${sqlStringList(REGIONS)})`)
 @Check('ck_reports_language', `"language" IN (${sqlStringList(LANGUAGES)})`)
 @Check('ck_reports_age_group', `"age_group" IN (${sqlStringList(AGE_GROUPS)})`)
+@Check('ck_reports_notify', `"notify" IN (${sqlStringList(NOTIFY_CHOICES)})`)
 @Check('ck_reports_fraud_type', `"fraud_type" IN (${sqlStringList(FRAUD_TYPES)})`)
 @Check('ck_reports_channel', `"channel" IN (${sqlStringList(CHANNELS)})`)
 @Check('ck_reports_priority', `"priority" IN (${sqlStringList(PRIORITIES)})`)
@@ -112,6 +122,10 @@ export class Report {
 
   @Column({ name: 'age_group', type: 'text', default: 'adult' })
   ageGroup!: AgeGroup;
+
+  /** Notice channels the reporter chose (docs/notices.md); contacts stay in the `*_enc` columns. */
+  @Column({ name: 'notify', type: 'text', default: 'none' })
+  notify!: NotifyChoice;
 
   @Column({ name: 'fraud_type', type: 'text' })
   fraudType!: FraudType;

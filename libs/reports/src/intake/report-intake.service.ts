@@ -238,6 +238,7 @@ export class ReportIntakeService {
     report.region = reporter.region;
     report.language = reporter.language ?? 'ru';
     report.ageGroup = reporter.ageGroup ?? 'adult';
+    report.notify = reporter.notify ?? (report.reporterEmailEnc === null ? 'none' : 'email');
     report.fraudType = incident.fraudType;
     report.channel = incident.channel;
     report.occurredAt = parseIsoDateTime(incident.occurredAt) as Date;

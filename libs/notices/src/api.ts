@@ -1,0 +1,1 @@
+export { NoticesApiModule } from './notices-api.module';

@@ -1,0 +1,3 @@
+export * from './entities';
+export { queueCitizenNotices } from './outbox/notice-outbox';
+export type { NoticeAudience, NoticeCause } from './outbox/notice-outbox';
