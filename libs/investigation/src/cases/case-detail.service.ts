@@ -45,18 +45,27 @@ export class CaseDetailService {
     const [reports, identifiers, offenders, mergedFrom, funds, flags, takedowns, loanWriteoffs] =
       await Promise.all([
         readCaseReports(manager, caseId, DETAIL_REPORTS, null),
+        // Counted with one hash aggregate over (report, identifier) index entries; the display
+        // and the owning case are looked up for the 50 kept only. (report_id, type, value) is
+        // unique, so count(*) counts distinct reports.
         queryRows<IdentifierRow>(
           manager,
-          `SELECT ri.type, ri.value, min(ri.display) AS display,
-                count(DISTINCT ri.report_id)::int AS report_count, ci.case_id AS owner_case_id,
-                (count(*) OVER ())::int AS identifier_count
-           FROM report_identifiers ri
-           JOIN reports r ON r.id = ri.report_id
-           LEFT JOIN case_identifiers ci ON ci.type = ri.type AND ci.value = ri.value
-          WHERE r.case_id = $1
-          GROUP BY ri.type, ri.value, ci.case_id
-          ORDER BY report_count DESC, ri.type, ri.value
-          LIMIT $2`,
+          `WITH counted AS (
+             SELECT ri.type, ri.value, count(*)::int AS report_count,
+                    (count(*) OVER ())::int AS identifier_count
+               FROM reports r JOIN report_identifiers ri ON ri.report_id = r.id
+              WHERE r.case_id = $1
+              GROUP BY ri.type, ri.value
+              ORDER BY report_count DESC, ri.type, ri.value
+              LIMIT $2
+           )
+           SELECT k.type, k.value, k.report_count, k.identifier_count,
+                  (SELECT x.display FROM report_identifiers x
+                    WHERE x.type = k.type AND x.value = k.value LIMIT 1) AS display,
+                  ci.case_id AS owner_case_id
+             FROM counted k
+             LEFT JOIN case_identifiers ci ON ci.type = k.type AND ci.value = k.value
+            ORDER BY k.report_count DESC, k.type, k.value`,
           [caseId, DETAIL_IDENTIFIERS],
         ),
         queryOne<{ total: number }>(
