@@ -280,6 +280,8 @@ export function readsScenario(name: string, fullReports: number): Scenario {
             );
           };
           timings.push(
+            // The floor: sign-in check, guards, logging and JSON over HTTP, no case query.
+            await run('GET /me (floor: auth and HTTP only)', () => '/me'),
             await run('GET /cases (queue, first page)', () => `/cases?${queueFilters()}`),
             await run(
               `GET /cases/{id} (${bigCase.toLocaleString('en')}-report case)`,
@@ -348,7 +350,7 @@ export function readsScenario(name: string, fullReports: number): Scenario {
         return {
           name,
           title,
-          command: `BENCH_ONLY=${name} npm run bench`,
+          command: `npm run bench -- --only=${name}`,
           figures,
           notes: [
             `Data: ${counts.reports.toLocaleString('en')} reports, ${counts.cases.toLocaleString('en')} cases, ` +

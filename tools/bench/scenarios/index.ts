@@ -4,5 +4,7 @@
  */
 import type { Scenario } from '../harness/scenario';
 import { intake } from './intake';
+import { scenario as reads10m } from './reads-10m';
+import { scenario as reads1m } from './reads-1m';
 
-export const SCENARIOS: Scenario[] = [intake];
+export const SCENARIOS: Scenario[] = [intake, reads1m, reads10m];
