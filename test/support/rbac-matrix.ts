@@ -225,6 +225,7 @@ export const RBAC_MATRIX: RbacRow[] = [
     setup: async (ctx) => ({ ...(await ownCase(ctx)), body: { text: 'RBAC probe note' } }),
   },
   { method: 'GET', path: '/cases/{id}/timeline', allow: OWN_REGION_STAFF, setup: ownCase },
+  { method: 'GET', path: '/cases/{id}/reports', allow: OWN_REGION_STAFF, setup: ownCase },
   {
     method: 'POST',
     path: '/cases/{id}/offenders',

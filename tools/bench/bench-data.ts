@@ -22,6 +22,8 @@ export async function generate(
   client: Client,
   size: BenchSize,
   log: (step: string, done: number, total: number) => void,
+  /** More rows of a scenario's own, loaded like these (triggers off) before the rollups. */
+  beforeRollups?: () => Promise<void>,
 ): Promise<void> {
   await client.query('SET session_replication_role = replica');
   await client.query(`
@@ -105,6 +107,7 @@ export async function generate(
            least(now(), p.submitted_at + interval '20 days'), (SELECT id FROM users LIMIT 1)
       FROM reports p WHERE hashtext(p.id::text) % 12 = 1`);
   log('reimbursements', 1, 1);
+  if (beforeRollups) await beforeRollups();
   await client.query('SET session_replication_role = origin');
   await client.query('SELECT stats_rebuild()');
   log('rollups', 1, 1);

@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiProblems, PathIdPipe } from '@app/common';
+import { ApiProblems, CursorPageQuery, PathIdPipe } from '@app/common';
 import { Auth, CurrentUser } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
 import {
@@ -75,11 +75,17 @@ export class CasesController {
 
   @Get(':id/timeline')
   @Auth()
-  @ApiOperation({ summary: 'Audit trail, including the history of cases merged into it' })
+  @ApiOperation({
+    summary: 'Audit trail, including the history of cases merged into it; cursor pagination',
+  })
   @ApiOkResponse({ type: TimelineDto })
-  @ApiProblems(404)
-  timeline(@CaseId() id: string, @CurrentUser() user: StaffPrincipal): Promise<TimelineDto> {
-    return this.queue.timeline(user, id);
+  @ApiProblems(400, 404)
+  timeline(
+    @CaseId() id: string,
+    @Query() query: CursorPageQuery,
+    @CurrentUser() user: StaffPrincipal,
+  ): Promise<TimelineDto> {
+    return this.queue.timeline(user, id, query);
   }
 
   @Post(':id/claim')

@@ -8,6 +8,7 @@ import { TakedownsModule } from '@app/takedowns';
 import { IdentityModule } from '@app/identity';
 import { CaseDetailController } from './cases/case-detail.controller';
 import { CaseDetailService } from './cases/case-detail.service';
+import { CaseReportsService } from './cases/case-reports.service';
 import { CitizenStatusController } from './citizen/citizen-status.controller';
 import { ReportStatusService } from './citizen/report-status.service';
 import { IdentifiersController, StaffReportsController } from './identifiers.controller';
@@ -40,6 +41,7 @@ import { StaffReportsService } from './reports/staff-reports.service';
   ],
   providers: [
     CaseDetailService,
+    CaseReportsService,
     IdentifiersService,
     StaffReportsService,
     ReportStatusService,

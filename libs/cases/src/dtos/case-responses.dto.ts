@@ -118,9 +118,13 @@ export class TimelineEventDto {
   data!: Record<string, unknown>;
 }
 
+/** `GET /cases/{id}/timeline`: oldest first, cursor pagination. */
 export class TimelineDto {
   @ApiProperty({ type: [TimelineEventDto] })
   items!: TimelineEventDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'opaque; pass as `cursor`' })
+  nextCursor!: string | null;
 }
 
 export class OffenderRecordDto {

@@ -14,7 +14,7 @@ import { Case } from './case.entity';
 
 /** Append-only timeline and audit trail of a case. */
 @Entity({ name: 'case_events' })
-@Index('ix_case_events_case_id_at', ['caseId', 'at'])
+@Index('ix_case_events_case_at_id', ['caseId', 'at', 'id'])
 @Index('ix_case_events_type_at', ['type', 'at'])
 @Check('ck_case_events_actor_kind', `"actor_kind" IN (${sqlStringList(ACTOR_KINDS)})`)
 @Check('ck_case_events_staff_actor', `"actor_kind" <> 'staff' OR "actor_id" IS NOT NULL`)

@@ -36,6 +36,8 @@ import type { User } from '@app/identity';
 @Check('ck_cases_referred_needs_agency', `"status" <> 'referred' OR "agency" IS NOT NULL`)
 @Check('ck_cases_not_merged_into_self', `"merged_into_id" <> "id"`)
 @Index('ix_cases_queue', ['region', 'status', 'priority', 'createdAt'])
+@Index('ix_cases_region_queue_order', ['region', 'priority', 'createdAt', 'id'])
+@Index('ix_cases_queue_order', ['priority', 'createdAt', 'id'])
 @Index('ix_cases_assignee_id', ['assigneeId'])
 @Index('ix_cases_created_at', ['createdAt'])
 @Index('ix_cases_solved_at', ['solvedAt'])

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DEFAULT_PAGE_SIZE, NotFoundProblem } from '@app/common';
+import { CursorPageQuery, DEFAULT_PAGE_SIZE, NotFoundProblem } from '@app/common';
 import type { ActorKind, Region } from '@app/common';
 import { assertRegion, regionScope } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
@@ -10,9 +10,11 @@ import { ListCasesQueryDto } from '../dtos/case-queue.dto';
 import type { CaseListDto, TimelineDto } from '../dtos/case-responses.dto';
 import { CASE_SUMMARY_FROM, CaseSummaryRow, toCaseSummary } from './case-views';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
+import { decodeTimelineCursor, encodeTimelineCursor } from './timeline-cursor';
 
 interface EventRow {
   id: string;
+  cursor_at: string;
   case_id: string;
   number: string;
   at: Date;
@@ -79,8 +81,18 @@ export class CaseQueueService {
     };
   }
 
-  /** The case's events and those of every case merged into it, oldest first. */
-  async timeline(user: StaffPrincipal, caseId: string): Promise<TimelineDto> {
+  /**
+   * The case's events and those of every case merged into it, oldest first, by keyset on
+   * (at, id). Each case of the merge tree reads at most one page from ix_case_events_case_at_id
+   * and the pages are merged, so a page costs the same on the first event as on the 20,000th.
+   */
+  async timeline(
+    user: StaffPrincipal,
+    caseId: string,
+    query: CursorPageQuery,
+  ): Promise<TimelineDto> {
+    const after = query.cursor === undefined ? null : decodeTimelineCursor(query.cursor);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const manager = this.dataSource.manager;
     const target = await queryOne<{ region: Region }>(
       manager,
@@ -89,6 +101,12 @@ export class CaseQueueService {
     );
     if (!target) throw new NotFoundProblem('Case');
     assertRegion(user, target.region, { type: 'case', id: caseId });
+    const params: unknown[] = [caseId, limit + 1];
+    let keyset = '';
+    if (after !== null) {
+      params.push(after.at, after.id);
+      keyset = 'AND (e.at, e.id) > ($3::timestamptz, $4::bigint)';
+    }
     const rows = await queryRows<EventRow>(
       manager,
       `WITH RECURSIVE tree AS (
@@ -96,16 +114,24 @@ export class CaseQueueService {
          UNION ALL
          SELECT c.id, c.number FROM cases c JOIN tree t ON c.merged_into_id = t.id
        )
-       SELECT e.id::text AS id, e.case_id, t.number, e.at, e.actor_id, e.actor_kind,
-              u.full_name, e.type, e.public, e.data
-         FROM case_events e
-         JOIN tree t ON t.id = e.case_id
+       SELECT e.id::text AS id, e.at::text AS cursor_at, e.case_id, t.number, e.at, e.actor_id,
+              e.actor_kind, u.full_name, e.type, e.public, e.data
+         FROM tree t
+        CROSS JOIN LATERAL (
+          SELECT * FROM case_events e
+           WHERE e.case_id = t.id ${keyset}
+           ORDER BY e.at, e.id
+           LIMIT $2
+        ) e
          LEFT JOIN users u ON u.id = e.actor_id
-        ORDER BY e.at, e.id`,
-      [caseId],
+        ORDER BY e.at, e.id
+        LIMIT $2`,
+      params,
     );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
     return {
-      items: rows.map((e) => ({
+      items: page.map((e) => ({
         id: e.id,
         caseId: e.case_id,
         caseNumber: e.number,
@@ -115,6 +141,10 @@ export class CaseQueueService {
         public: e.public,
         data: e.data,
       })),
+      nextCursor:
+        rows.length > limit && last
+          ? encodeTimelineCursor({ at: last.cursor_at, id: last.id })
+          : null,
     };
   }
 }

@@ -12,6 +12,7 @@ import { TakedownsLoansFlags1764100000000 } from './1764100000000-TakedownsLoans
 import { ReportIdentifierReportedAt1764320000000 } from './1764320000000-ReportIdentifierReportedAt';
 import { StatementParts1764300000000 } from './1764300000000-StatementParts';
 import { CitizenNotices1764310000000 } from './1764310000000-CitizenNotices';
+import { PagedCaseReads1764350000000 } from './1764350000000-PagedCaseReads';
 
 // Migrations are immutable history: each spells its SQL and vocabularies out and imports only
 // `typeorm` (migrations-are-literal.spec.ts), so a fresh database always gets what an old one got.
@@ -31,4 +32,5 @@ export const MIGRATIONS: (new () => object)[] = [
   ReportIdentifierReportedAt1764320000000,
   StatementParts1764300000000,
   CitizenNotices1764310000000,
+  PagedCaseReads1764350000000,
 ];

@@ -1,10 +1,11 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, PathIdPipe } from '@app/common';
+import { ApiProblems, CursorPageQuery, PathIdPipe } from '@app/common';
 import { Auth, CurrentUser } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
-import { CaseDetailDto } from '../dtos/case-detail.dto';
+import { CaseDetailDto, CaseReportPageDto } from '../dtos/case-detail.dto';
 import { CaseDetailService } from './case-detail.service';
+import { CaseReportsService } from './case-reports.service';
 
 /** A malformed case id is a 404, like an unknown one (docs/development.md, "Errors"). */
 const CaseId = () => Param('id', new PathIdPipe('Case'));
@@ -16,17 +17,33 @@ const CaseId = () => Param('id', new PathIdPipe('Case'));
 @ApiTags('cases')
 @Controller('cases')
 export class CaseDetailController {
-  constructor(private readonly details: CaseDetailService) {}
+  constructor(
+    private readonly details: CaseDetailService,
+    private readonly reports: CaseReportsService,
+  ) {}
 
   @Get(':id')
   @Auth()
   @ApiOperation({
     operationId: 'CasesController_get',
-    summary: 'A case with its reports, identifiers and funds',
+    summary: 'A case with its first 50 reports, its identifiers and funds',
   })
   @ApiOkResponse({ type: CaseDetailDto })
   @ApiProblems(404)
   get(@CaseId() id: string, @CurrentUser() user: StaffPrincipal): Promise<CaseDetailDto> {
     return this.details.detail(user, id);
+  }
+
+  @Get(':id/reports')
+  @Auth()
+  @ApiOperation({ summary: 'All reports of the case, oldest first; cursor pagination' })
+  @ApiOkResponse({ type: CaseReportPageDto })
+  @ApiProblems(400, 404)
+  listReports(
+    @CaseId() id: string,
+    @Query() query: CursorPageQuery,
+    @CurrentUser() user: StaffPrincipal,
+  ): Promise<CaseReportPageDto> {
+    return this.reports.page(user, id, query);
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Money } from '@app/common';
-import type { AgeGroup, FraudType, Priority, Region, ReportStatus, SuspectType } from '@app/common';
+import { DEFAULT_PAGE_SIZE } from '@app/common';
+import type { SuspectType } from '@app/common';
 import { FundsSummaryService } from '@app/funds';
 import { LoanWriteoffsService } from '@app/loans';
 import { TakedownsService } from '@app/takedowns';
@@ -10,28 +10,8 @@ import { assertRegion } from '@app/identity';
 import type { StaffPrincipal } from '@app/identity';
 import { queryOne, queryRows } from '@app/database';
 import { allowedTargets, CaseFlagsService, findTransition, loadCaseSummary } from '@app/cases';
-import type { CaseDetailDto, CaseIdentifierDto, CaseReportDto } from '../dtos/case-detail.dto';
-import {
-  REPORT_CASE_JOIN,
-  REPORT_FROZEN_SQL,
-  REPORT_REIMBURSED_SQL,
-  REPORT_STATUS_SQL,
-  reportMoneyJoin,
-} from '../report-figures.sql';
-
-interface ReportRow {
-  id: string;
-  reference: string;
-  status: ReportStatus;
-  submitted_at: Date;
-  region: Region;
-  fraud_type: FraudType;
-  age_group: AgeGroup;
-  priority: Priority | null;
-  loss_tiyn: string;
-  frozen_tiyn: string;
-  reimbursed_tiyn: string;
-}
+import type { CaseDetailDto, CaseIdentifierDto } from '../dtos/case-detail.dto';
+import { readCaseReports } from './case-reports.service';
 
 interface IdentifierRow {
   type: SuspectType;
@@ -39,9 +19,13 @@ interface IdentifierRow {
   display: string;
   report_count: number;
   owner_case_id: string | null;
+  identifier_count: number;
 }
 
-const money = (tiyn: string) => Money.format(Money.fromDb(tiyn));
+/** DESIGN: the detail carries the first 50 reports; GET /cases/{id}/reports pages on. */
+export const DETAIL_REPORTS = DEFAULT_PAGE_SIZE;
+/** The most-reported identifiers of the case; `identifierCount` says how many there are. */
+export const DETAIL_IDENTIFIERS = 50;
 
 /** `GET /cases/{id}`: the case, its reports and identifiers, and its funds from the ledger. */
 @Injectable()
@@ -60,27 +44,29 @@ export class CaseDetailService {
     assertRegion(user, summary.region, { type: 'case', id: caseId });
     const [reports, identifiers, offenders, mergedFrom, funds, flags, takedowns, loanWriteoffs] =
       await Promise.all([
-        queryRows<ReportRow>(
-          manager,
-          `SELECT r.id, r.reference, ${REPORT_STATUS_SQL} AS status, r.submitted_at, r.region,
-                r.fraud_type, r.age_group, r.priority, r.loss_tiyn::text AS loss_tiyn,
-                ${REPORT_FROZEN_SQL} AS frozen_tiyn, ${REPORT_REIMBURSED_SQL} AS reimbursed_tiyn
-           FROM reports r ${REPORT_CASE_JOIN}
-           ${reportMoneyJoin('SELECT id FROM reports WHERE case_id = $1')}
-          WHERE r.case_id = $1 ORDER BY r.submitted_at, r.id`,
-          [caseId],
-        ),
+        readCaseReports(manager, caseId, DETAIL_REPORTS, null),
+        // Counted with one hash aggregate over (report, identifier) index entries; the display
+        // and the owning case are looked up for the 50 kept only. (report_id, type, value) is
+        // unique, so count(*) counts distinct reports.
         queryRows<IdentifierRow>(
           manager,
-          `SELECT ri.type, ri.value, min(ri.display) AS display,
-                count(DISTINCT ri.report_id)::int AS report_count, ci.case_id AS owner_case_id
-           FROM report_identifiers ri
-           JOIN reports r ON r.id = ri.report_id
-           LEFT JOIN case_identifiers ci ON ci.type = ri.type AND ci.value = ri.value
-          WHERE r.case_id = $1
-          GROUP BY ri.type, ri.value, ci.case_id
-          ORDER BY report_count DESC, ri.type, ri.value`,
-          [caseId],
+          `WITH counted AS (
+             SELECT ri.type, ri.value, count(*)::int AS report_count,
+                    (count(*) OVER ())::int AS identifier_count
+               FROM reports r JOIN report_identifiers ri ON ri.report_id = r.id
+              WHERE r.case_id = $1
+              GROUP BY ri.type, ri.value
+              ORDER BY report_count DESC, ri.type, ri.value
+              LIMIT $2
+           )
+           SELECT k.type, k.value, k.report_count, k.identifier_count,
+                  (SELECT x.display FROM report_identifiers x
+                    WHERE x.type = k.type AND x.value = k.value LIMIT 1) AS display,
+                  ci.case_id AS owner_case_id
+             FROM counted k
+             LEFT JOIN case_identifiers ci ON ci.type = k.type AND ci.value = k.value
+            ORDER BY k.report_count DESC, k.type, k.value`,
+          [caseId, DETAIL_IDENTIFIERS],
         ),
         queryOne<{ total: number }>(
           manager,
@@ -92,16 +78,18 @@ export class CaseDetailService {
           'SELECT id, number FROM cases WHERE merged_into_id = $1 ORDER BY created_at, number',
           [caseId],
         ),
-        this.funds.forCase(caseId, user),
+        this.funds.totalForCase(caseId),
         this.flags.ofCase(manager, caseId),
         this.takedowns.ofCase(manager, caseId),
         this.loans.ofCase(manager, caseId),
       ]);
     return {
       ...summary,
-      reports: reports.map(toCaseReport),
+      reports: reports.items,
+      reportsNextCursor: reports.nextCursor,
       identifiers: identifiers.map(toCaseIdentifier),
-      funds: funds.total,
+      identifierCount: identifiers[0]?.identifier_count ?? 0,
+      funds,
       offendersDetained: offenders?.total ?? 0,
       mergedFrom,
       flags,
@@ -115,22 +103,6 @@ export class CaseDetailService {
           : [],
     };
   }
-}
-
-function toCaseReport(r: ReportRow): CaseReportDto {
-  return {
-    id: r.id,
-    reference: r.reference,
-    status: r.status,
-    submittedAt: r.submitted_at.toISOString(),
-    region: r.region,
-    fraudType: r.fraud_type,
-    ageGroup: r.age_group,
-    priority: r.priority,
-    loss: money(r.loss_tiyn),
-    frozen: money(r.frozen_tiyn),
-    reimbursed: money(r.reimbursed_tiyn),
-  };
 }
 
 function toCaseIdentifier(i: IdentifierRow): CaseIdentifierDto {

@@ -58,6 +58,15 @@ export class CaseReportDto {
   reimbursed!: string;
 }
 
+/** `GET /cases/{id}/reports`: oldest first, cursor pagination. */
+export class CaseReportPageDto {
+  @ApiProperty({ type: [CaseReportDto] })
+  items!: CaseReportDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'opaque; pass as `cursor`' })
+  nextCursor!: string | null;
+}
+
 export class CaseIdentifierDto {
   @ApiProperty({ enum: SUSPECT_TYPES })
   type!: SuspectType;
@@ -120,11 +129,31 @@ export class MergedCaseRefDto {
 }
 
 export class CaseDetailDto extends CaseSummaryDto {
-  @ApiProperty({ type: [CaseReportDto] })
+  @ApiProperty({
+    type: [CaseReportDto],
+    description: 'the first 50 reports, oldest first; `reportCount` counts them all',
+  })
   reports!: CaseReportDto[];
 
-  @ApiProperty({ type: [CaseIdentifierDto] })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'pass as `cursor` to GET /cases/{id}/reports for the reports after these; null when there are none',
+  })
+  reportsNextCursor!: string | null;
+
+  @ApiProperty({
+    type: [CaseIdentifierDto],
+    description: 'the 50 identifiers named by most reports of the case',
+  })
   identifiers!: CaseIdentifierDto[];
+
+  @ApiProperty({
+    type: 'integer',
+    description: 'distinct identifiers named by reports of the case',
+  })
+  identifierCount!: number;
 
   @ApiProperty({ type: CaseFundsSummaryDto })
   funds!: CaseFundsSummaryDto;

@@ -1,0 +1,10 @@
+/**
+ * Every scenario of `npm run bench`, in the order they run. A scenario is a module in this
+ * folder exporting a `Scenario` (tools/bench/harness/scenario.ts); add it to this list.
+ */
+import type { Scenario } from '../harness/scenario';
+import { intake } from './intake';
+import { scenario as reads10m } from './reads-10m';
+import { scenario as reads1m } from './reads-1m';
+
+export const SCENARIOS: Scenario[] = [intake, reads1m, reads10m];
