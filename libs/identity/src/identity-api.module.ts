@@ -12,6 +12,7 @@ import { IdentityModule } from './identity.module';
 import { SessionController } from './sessions/session.controller';
 import { RateLimitModule } from './throttling/rate-limit.module';
 import { AdminUsersController } from './users/admin-users.controller';
+import { OwnPasswordService } from './users/own-password.service';
 import { UsersService } from './users/users.service';
 
 /**
@@ -25,6 +26,7 @@ import { UsersService } from './users/users.service';
   controllers: [AuthController, SessionController, AdminUsersController, QueueDashboardController],
   providers: [
     UsersService,
+    OwnPasswordService,
     LoginService,
     LoginAttemptsService,
     BootstrapAdminService,
