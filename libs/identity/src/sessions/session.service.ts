@@ -88,6 +88,8 @@ export class SessionService {
     const now = Date.now();
     const live =
       session.revokedAt === null &&
+      // A new JWT_SECRET (the CSRF key) ends every session rather than strand it without a token.
+      sameDigest(digest(this.csrfToken(secret)), session.csrfHash) &&
       session.expiresAt.getTime() > now &&
       session.idleExpiresAt.getTime() > now &&
       session.user.active &&
