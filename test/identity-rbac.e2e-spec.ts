@@ -14,6 +14,8 @@ import {
   RBAC_MATRIX,
   rbacContext,
   RbacContext,
+  SessionClient,
+  signInSession,
   RbacRequest,
   RbacRow,
   routeKey,
@@ -39,6 +41,17 @@ describe('identity: RBAC matrix over every staff route', () => {
   let ctx: RbacContext;
   let routes: Set<string>;
   const notMounted: string[] = [];
+  /** Each actor's console session: roles and regions must hold whichever way one signs in. */
+  const sessions = {} as Record<Actor, SessionClient>;
+  /**
+   * RBAC_AUTH=bearer|cookie: every call signed in that way. Default `mixed`: row i calls actor
+   * j by cookie (with its CSRF token) when i + j is even, by bearer token otherwise, so every
+   * route and every actor meet both without doubling the run.
+   */
+  const AUTH_MODE = process.env.RBAC_AUTH ?? 'mixed';
+  const byCookie = (rowIndex: number, actor: Actor) =>
+    AUTH_MODE === 'cookie' ||
+    (AUTH_MODE === 'mixed' && (rowIndex + ACTORS.indexOf(actor)) % 2 === 0);
 
   beforeAll(async () => {
     d = await startDeployment({
@@ -62,6 +75,7 @@ describe('identity: RBAC matrix over every staff route', () => {
       const { role, region } = regions[actor];
       staff[actor] = await createStaff(d, { role, region: region as never });
     }
+    for (const actor of ACTORS) sessions[actor] = await signInSession(d, staff[actor]);
     ctx = rbacContext(d, staff, await adminToken(d));
     routes = new Set(mountedRoutes(d.api));
   });
@@ -88,15 +102,23 @@ describe('identity: RBAC matrix over every staff route', () => {
 
   it('answers public routes without a token', async () => {
     for (const key of PUBLIC_ROUTES.filter((k) => routes.has(k))) {
+      // The session routes behind the cookie answer 401 to a caller without one, by design.
+      if (key !== 'POST /auth/session' && key.includes('/auth/session')) continue;
       const [method, path] = key.split(' ');
       const res = await call(method, fillPath(path), undefined, {});
       expect({ key, status: res.status }).not.toEqual({ key, status: 401 });
     }
   });
 
-  async function call(method: string, path: string, token: string | undefined, req: RbacRequest) {
+  type Credentials = { token: string } | { session: SessionClient } | undefined;
+
+  async function call(method: string, path: string, who: Credentials, req: RbacRequest) {
     let r = d.http()[method.toLowerCase() as 'get'](`${API_PREFIX}${path}`);
-    if (token) r = r.set('Authorization', `Bearer ${token}`);
+    if (who && 'token' in who) r = r.set('Authorization', `Bearer ${who.token}`);
+    if (who && 'session' in who) {
+      r = r.set('Cookie', `fraud_session=${who.session.cookie}`);
+      if (method !== 'GET') r = r.set('X-CSRF-Token', who.session.csrf ?? '');
+    }
     if (req.query) r = r.query(req.query);
     if (req.body !== undefined && method !== 'GET') r = r.send(req.body as object);
     return r;
@@ -105,16 +127,22 @@ describe('identity: RBAC matrix over every staff route', () => {
   async function request(
     row: RbacRow,
     actor: Actor | null,
-  ): Promise<{ status: number; body: unknown }> {
+  ): Promise<{ status: number; body: unknown; via: string }> {
     const built = row.setup && actor ? await row.setup(ctx, actor) : {};
     const req: RbacRequest = {
       params: built.params,
       query: built.query ?? row.query,
       body: built.body ?? row.body,
     };
-    const token = actor ? ctx.staff[actor].token : undefined;
-    const res = await call(row.method, fillPath(row.path, req.params), token, req);
-    return { status: res.status, body: res.body };
+    const cookie = actor !== null && byCookie(RBAC_MATRIX.indexOf(row), actor);
+    const who: Credentials =
+      actor === null
+        ? undefined
+        : cookie
+          ? { session: sessions[actor] }
+          : { token: ctx.staff[actor].token };
+    const res = await call(row.method, fillPath(row.path, req.params), who, req);
+    return { status: res.status, body: res.body, via: cookie ? 'cookie' : 'bearer' };
   }
 
   const deniedCount = async () =>
@@ -145,16 +173,16 @@ describe('identity: RBAC matrix over every staff route', () => {
         const before = allowed ? 0 : await deniedCount();
         const res = await request(row, actor);
         const detail = JSON.stringify(res.body).slice(0, 200);
-        seen.push(`${actor}=${res.status}`);
+        seen.push(`${actor}(${res.via})=${res.status}`);
         if (allowed) {
           const ok = row.expect
             ? row.expect.includes(res.status)
             : res.status !== 401 && res.status !== 403 && res.status < 500;
-          if (!ok) problems.push(`${actor}: allowed, got ${res.status} ${detail}`);
+          if (!ok) problems.push(`${actor} (${res.via}): allowed, got ${res.status} ${detail}`);
         } else if (res.status !== 403) {
-          problems.push(`${actor}: expected 403, got ${res.status} ${detail}`);
+          problems.push(`${actor} (${res.via}): expected 403, got ${res.status} ${detail}`);
         } else if ((await deniedCount()) <= before) {
-          problems.push(`${actor}: 403 without an access.denied audit row`);
+          problems.push(`${actor} (${res.via}): 403 without an access.denied audit row`);
         }
       }
       // RBAC_VERBOSE=1 prints what every actor got, to check that fixtures really work.

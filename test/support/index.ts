@@ -25,3 +25,4 @@ export * from './db-fingerprint';
 export * from './pdf-text';
 export * from './metrics';
 export * from './response-contract';
+export * from './sessions';

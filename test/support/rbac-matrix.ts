@@ -65,6 +65,13 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'POST /reports/{reference}/evidence',
   'POST /reports/{reference}/statements',
   'POST /auth/login',
+  // The console session routes: sign-in is public; the others are guarded by the cookie itself
+  // (401 without a live one), not by @Auth(), so a bearer token does not open them either
+  // (test/identity-sessions.e2e-spec.ts).
+  'POST /auth/session',
+  'GET /auth/session',
+  'POST /auth/session/refresh',
+  'DELETE /auth/session',
   'GET /health/live',
   'GET /health/ready',
   'GET /metrics',
@@ -147,6 +154,15 @@ const ownCase = async (ctx: RbacContext): Promise<RbacRequest> => ({
 export const RBAC_MATRIX: RbacRow[] = [
   // identity
   { method: 'GET', path: '/me', allow: ALL_STAFF, expect: [200] },
+  // An invalid body (400 from validation) after the guard: the role gate without a password
+  // check, so no actor's sign-in counters move.
+  {
+    method: 'POST',
+    path: '/me/password',
+    allow: ALL_STAFF,
+    expect: [400],
+    body: { currentPassword: '', newPassword: 'short' },
+  },
   { method: 'GET', path: '/admin/users', allow: ['admin'], expect: [200] },
   {
     method: 'POST',

@@ -36,6 +36,8 @@ export function testEnv(
     OUTBOX_POLL_MS: '200',
     // Any free port: suites run side by side and a fixed one would collide.
     WORKER_METRICS_PORT: '0',
+    // Supertest speaks plain http: a Secure cookie would be right but never sent back.
+    COOKIE_SECURE: 'false',
     ...overrides,
   };
 }

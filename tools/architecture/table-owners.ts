@@ -14,7 +14,7 @@ export type { EntityInfo, WriteSite } from './write-scanner';
 
 /** Owner lib → the tables only it may write. A new table must be added here. */
 export const TABLE_OWNERS: Readonly<Record<string, readonly string[]>> = {
-  identity: ['users', 'login_throttles'],
+  identity: ['users', 'login_throttles', 'staff_sessions'],
   audit: ['audit_log'],
   reports: [
     'reports',

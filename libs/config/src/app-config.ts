@@ -66,6 +66,10 @@ export interface AppConfig {
     accountMaxFailures: number;
     accountLockSeconds: number;
   };
+  /** Console cookie sessions (docs/access.md): lifetimes and the cookie's `Secure` flag. */
+  sessions: { maxHours: number; idleMinutes: number; cookieSecure: boolean };
+  /** Absolute path of the built staff console served at /console/. */
+  consoleDir: string;
   /** Not from the environment: tests set it to capture the structured log. */
   logDestination?: { write(msg: string): void };
 }

@@ -256,6 +256,29 @@ export class EnvironmentVariables {
   @Max(3600)
   LOGIN_ACCOUNT_LOCK_SECONDS = 60;
 
+  /** Absolute lifetime of a console cookie session (a working day); no refresh extends it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  SESSION_MAX_HOURS = 12;
+
+  /** A console session without a refresh for this long has ended. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 30;
+
+  /** `Secure` on the session cookie; only plain-http development and tests set `false`. */
+  @IsIn(['true', 'false'], { message: 'COOKIE_SECURE must be true or false' })
+  COOKIE_SECURE: 'true' | 'false' = 'true';
+
+  /** The built staff console served at /console/ (relative to the working directory). */
+  @IsString()
+  @MinLength(1)
+  CONSOLE_DIR = './dist/console';
+
   /**
    * Proxies whose X-Forwarded-For is believed (Express `trust proxy`): a comma list of IPs,
    * CIDRs and `loopback` / `linklocal` / `uniquelocal`, or a hop count. Unset: none, so the

@@ -20,6 +20,26 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, IDEMPOTENCY_REPLAY_HOURS: '48' }).idempotencyReplayHours).toBe(48);
   });
 
+  it('reads the console session settings', () => {
+    const config = loadConfig(base);
+    expect(config.sessions).toEqual({ maxHours: 12, idleMinutes: 30, cookieSecure: true });
+    expect(config.consoleDir).toMatch(/[\\/]dist[\\/]console$/);
+    const custom = loadConfig({
+      ...base,
+      SESSION_MAX_HOURS: '8',
+      SESSION_IDLE_MINUTES: '15',
+      COOKIE_SECURE: 'false',
+      CONSOLE_DIR: '/srv/console',
+    });
+    expect(custom.sessions).toEqual({ maxHours: 8, idleMinutes: 15, cookieSecure: false });
+    expect(custom.consoleDir).toBe('/srv/console');
+    expect(() => loadConfig({ ...base, COOKIE_SECURE: 'yes' })).toThrow(/COOKIE_SECURE/);
+    expect(() => loadConfig({ ...base, SESSION_MAX_HOURS: '0' })).toThrow(/SESSION_MAX_HOURS/);
+    expect(() => loadConfig({ ...base, SESSION_IDLE_MINUTES: 'x' })).toThrow(
+      /SESSION_IDLE_MINUTES/,
+    );
+  });
+
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ ...base, PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ ...base, REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);

@@ -172,5 +172,11 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
       accountMaxFailures: env.LOGIN_ACCOUNT_MAX_FAILURES,
       accountLockSeconds: env.LOGIN_ACCOUNT_LOCK_SECONDS,
     },
+    sessions: {
+      maxHours: env.SESSION_MAX_HOURS,
+      idleMinutes: env.SESSION_IDLE_MINUTES,
+      cookieSecure: env.COOKIE_SECURE === 'true',
+    },
+    consoleDir: resolve(env.CONSOLE_DIR),
   };
 }

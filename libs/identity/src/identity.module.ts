@@ -6,10 +6,12 @@ import { AuditModule } from '@app/audit';
 import { StaffAuthGuard } from './access/staff-auth.guard';
 import { StaffAuthService } from './auth/staff-auth.service';
 import { TokenService } from './auth/token.service';
-import { LoginThrottle, User } from './entities';
+import { LoginThrottle, StaffSession, User } from './entities';
+import { SessionService } from './sessions/session.service';
 
 /**
- * Staff identity without HTTP: the `users` entity, token verification and the `@Auth()` guard.
+ * Staff identity without HTTP: the `users` entity, token and session verification and the
+ * `@Auth()` guard.
  * Global, because `@Auth()` guards are built in the module of the controller that uses them;
  * importing it explicitly (`imports: [IdentityModule]`) is still the clear thing to do.
  * Re-exports AuditModule, so `AuditService` is injectable wherever this module is imported.
@@ -17,7 +19,7 @@ import { LoginThrottle, User } from './entities';
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, LoginThrottle]),
+    TypeOrmModule.forFeature([User, LoginThrottle, StaffSession]),
     AuditModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -28,7 +30,14 @@ import { LoginThrottle, User } from './entities';
       }),
     }),
   ],
-  providers: [TokenService, StaffAuthService, StaffAuthGuard],
-  exports: [TypeOrmModule, AuditModule, TokenService, StaffAuthService, StaffAuthGuard],
+  providers: [TokenService, SessionService, StaffAuthService, StaffAuthGuard],
+  exports: [
+    TypeOrmModule,
+    AuditModule,
+    TokenService,
+    SessionService,
+    StaffAuthService,
+    StaffAuthGuard,
+  ],
 })
 export class IdentityModule {}

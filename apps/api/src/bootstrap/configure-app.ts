@@ -19,6 +19,7 @@ import {
 } from '@app/common';
 import { AppConfig } from '@app/config';
 import { DependencyMonitor } from '../health/dependency-monitor';
+import { CONSOLE_PATH, consoleStatic } from './console-static';
 import { applyServerTimeouts } from './server-timeouts';
 import { buildOpenApiDocument, DOCS_JSON_PATH, DOCS_PATH } from '../openapi/openapi-document';
 
@@ -78,6 +79,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.enableCors({ origin: config.http.corsOrigins.length ? config.http.corsOrigins : false });
   app.use(noStoreApiAnswers);
   app.use(httpMetricsMiddleware(app.get(FraudMetrics)));
+  // After helmet, whose other headers it keeps; it replaces only the CSP, with the console's.
+  app.use(CONSOLE_PATH, consoleStatic(config.consoleDir));
   app.use(opsAliases);
   app.use(
     express.json({
@@ -97,7 +100,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
 
   const urls = app.get(LogUrlPolicy);
   urls.learn(document);
-  urls.learnSegments(['docs', 'docs-json', ...publicSegments()]);
+  urls.learnSegments(['docs', 'docs-json', 'console', 'assets', 'index.html', ...publicSegments()]);
 }
 
 /**

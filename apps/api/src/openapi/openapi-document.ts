@@ -33,6 +33,17 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .addTag('admin', 'Staff accounts and the queue dashboard')
       .addTag('ops', 'Liveness, readiness and Prometheus metrics')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .addCookieAuth(
+        'fraud_session',
+        {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'fraud_session',
+          description:
+            'The console session (POST /auth/session); unsafe methods also need X-CSRF-Token',
+        },
+        'session',
+      )
       .addApiKey(
         {
           type: 'apiKey',

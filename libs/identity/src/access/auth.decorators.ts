@@ -5,7 +5,7 @@ import {
   SetMetadata,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth } from '@nestjs/swagger';
 import { ApiProblems } from '@app/common';
 import type { Role } from '@app/common';
 import { UnauthorizedProblem } from './access.problems';
@@ -14,7 +14,8 @@ import { ROLES_KEY, StaffAuthGuard } from './staff-auth.guard';
 import type { StaffPrincipal } from './staff-principal';
 
 /**
- * Staff-only route (on a handler or a controller class). `@Auth()` = any active staff member;
+ * Staff-only route (on a handler or a controller class), signed in by a bearer token or by the
+ * console's session cookie (with X-CSRF-Token on unsafe methods). `@Auth()` = any active staff member;
  * `@Auth('supervisor', 'admin')` = those roles only. Missing/invalid/revoked token: 401; wrong
  * role: 403, audited. Region checks are the handler's job: `assertRegion` / `regionScope`.
  */
@@ -23,7 +24,15 @@ export function Auth(...roles: Role[]) {
     SetMetadata(ROLES_KEY, roles),
     UseGuards(StaffAuthGuard),
     ApiBearerAuth(),
-    ApiProblems(401, 403),
+    ApiCookieAuth('session'),
+    ApiProblems(
+      [401, 'Missing, invalid, expired or revoked token or session'],
+      [
+        403,
+        'Role or region not allowed, or (signed in by the session cookie) an unsafe method ' +
+          'without the right X-CSRF-Token',
+      ],
+    ),
   );
 }
 

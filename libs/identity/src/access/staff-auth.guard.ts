@@ -3,14 +3,17 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '@app/common';
 import { AuditService } from '@app/audit';
 import { StaffAuthService } from '../auth/staff-auth.service';
+import { CsrfProblem } from '../sessions/session.problems';
 import { AccessDeniedProblem } from './access.problems';
 import { clientIp, routeOf, StaffRequest } from './request-context';
+import type { StaffPrincipal } from './staff-principal';
 
 export const ROLES_KEY = 'identity:roles';
 
 /**
- * Applied by `@Auth()`: authenticates the bearer token (401 otherwise) and checks the role
- * list (403 otherwise, audited as `access.denied`).
+ * Applied by `@Auth()`: authenticates the bearer token or the session cookie (401 otherwise;
+ * 403 for a cookie request without its CSRF token) and checks the role list (403 otherwise).
+ * Both 403s are audited as `access.denied`.
  */
 @Injectable()
 export class StaffAuthGuard implements CanActivate {
@@ -23,7 +26,7 @@ export class StaffAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<StaffRequest>();
     // @Auth() on both a controller and a method runs this guard twice: authenticate once.
-    const principal = req.user ?? (await this.auth.authenticate(req.headers.authorization));
+    const principal = req.user ?? (await this.authenticate(req));
     req.user = principal;
     const roles =
       this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
@@ -43,5 +46,24 @@ export class StaffAuthGuard implements CanActivate {
       throw new AccessDeniedProblem('role');
     }
     return true;
+  }
+
+  /** A CSRF refusal is an access denial too: written here, as a guard's 403 skips interceptors. */
+  private async authenticate(req: StaffRequest): Promise<StaffPrincipal> {
+    try {
+      return await this.auth.authenticate(req);
+    } catch (err) {
+      if (err instanceof CsrfProblem) {
+        await this.audit.record({
+          actorId: err.actor?.id ?? null,
+          actorRole: err.actor?.role ?? null,
+          action: 'access.denied',
+          route: routeOf(req),
+          ip: clientIp(req),
+          detail: { reason: err.csrfCode },
+        });
+      }
+      throw err;
+    }
   }
 }

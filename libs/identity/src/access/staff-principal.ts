@@ -7,4 +7,6 @@ export interface StaffPrincipal {
   role: Role;
   /** Null = national (admins and national supervisors). */
   region: Region | null;
+  /** Set when the request was signed in by a console session cookie (not a bearer token). */
+  sessionId?: string;
 }
