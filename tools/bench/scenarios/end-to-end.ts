@@ -160,3 +160,13 @@ export const endToEnd = endToEndScenario({
     'The worker runs with its defaults, among them `OUTBOX_POLL_MS=1000`: the outbox relay ' +
     'looks for new reports once a second when it finds none waiting.',
 });
+
+/** The same with the relay looking every 100 ms: how much of the lag is the poll interval. */
+export const endToEndFastPoll = endToEndScenario({
+  name: 'end-to-end-poll-100ms',
+  title: 'End to end with OUTBOX_POLL_MS=100 (worker setting)',
+  workerEnv: { OUTBOX_POLL_MS: '100' },
+  note:
+    'Only the worker setting differs from `end-to-end`: the relay looks for new outbox rows ' +
+    'every 100 ms instead of every second when it finds none waiting.',
+});
