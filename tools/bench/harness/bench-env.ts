@@ -14,7 +14,15 @@ import { adminQuery, appEnv, freePort, newSettings, startProcess } from './servi
 /** The built tree (`npm run build`): `dist/` at the repository root. */
 export const DIST = resolve(__dirname, '..', '..', '..');
 
-export interface BenchWorker extends BenchProcess {
+/** A process whose CPU time can be read: CPU per report holds up on a busy machine. */
+export interface Measured {
+  /** User + system CPU seconds the process has used since it started. */
+  cpuSeconds(): number;
+}
+
+export type HarnessApi = BenchApi & Measured;
+
+export interface BenchWorker extends BenchProcess, Measured {
   /** The worker's ops server: `/metrics` (Prometheus text) and `/health/*`. */
   readonly metricsUrl: string;
 }
@@ -31,8 +39,8 @@ export interface HarnessEnv extends BenchEnv {
    * A baseline server built from tools/bench/baseline/<name>.ts, on a free port, with the same
    * database, Redis and secrets as the API. It must answer `GET /health/ready` once up.
    */
-  startBaseline(name: string, options?: StartBaselineOptions): Promise<BenchApi>;
-  startApi(options?: StartBaselineOptions): Promise<BenchApi>;
+  startBaseline(name: string, options?: StartBaselineOptions): Promise<HarnessApi>;
+  startApi(options?: StartBaselineOptions): Promise<HarnessApi>;
 }
 
 export class ScenarioEnv implements HarnessEnv {
@@ -89,7 +97,7 @@ export class ScenarioEnv implements HarnessEnv {
     });
   }
 
-  async startApi(options: StartBaselineOptions = {}): Promise<BenchApi> {
+  async startApi(options: StartBaselineOptions = {}): Promise<HarnessApi> {
     const port = await freePort();
     const env = appEnv(this.settings, { PORT: String(port), ...options.env });
     const url = `http://127.0.0.1:${port}`;
@@ -117,7 +125,7 @@ export class ScenarioEnv implements HarnessEnv {
     return this.track(Object.assign(started, { metricsUrl }));
   }
 
-  async startBaseline(name: string, options: StartBaselineOptions = {}): Promise<BenchApi> {
+  async startBaseline(name: string, options: StartBaselineOptions = {}): Promise<HarnessApi> {
     const port = await freePort();
     const env = appEnv(this.settings, { PORT: String(port), ...options.env });
     const url = `http://127.0.0.1:${port}`;

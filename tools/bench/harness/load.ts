@@ -49,9 +49,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
           url: options.url,
           connections: options.connections,
           pipelining: 1,
-          duration: options.amount === undefined ? (options.seconds ?? 10) : undefined,
-          amount: options.amount,
-          overallRate: options.overallRate,
+          // autocannon refuses an undefined duration: give it exactly one of the two.
+          ...(options.amount === undefined
+            ? { duration: options.seconds ?? 10 }
+            : { amount: options.amount }),
+          ...(options.overallRate === undefined ? {} : { overallRate: options.overallRate }),
           timeout: 30,
           requests: [
             {

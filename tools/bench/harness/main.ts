@@ -119,7 +119,9 @@ function writeReport(out: string): void {
   writeFileSync(file, updateBenchmarks(existing, files));
   try {
     // The repository's formatting (tables aligned); absent prettier the text is still valid.
-    execFileSync(join(REPO, 'node_modules', '.bin', 'prettier'), ['--write', file], {
+    const results = join(out, 'bench', 'results');
+    const paths = existsSync(results) ? [file, results] : [file];
+    execFileSync(join(REPO, 'node_modules', '.bin', 'prettier'), ['--write', ...paths], {
       stdio: 'ignore',
     });
   } catch {

@@ -76,7 +76,7 @@ export function renderScenario(file: ResultFile): string {
       (f) => `| ${cell(f.label)} | ${cell(formatValue(f))} | ${cell(verdict(f))} |`,
     ),
   ];
-  if (scenario.notes?.length) lines.push('', ...scenario.notes);
+  for (const note of scenario.notes ?? []) lines.push('', note);
   return lines.join('\n');
 }
 

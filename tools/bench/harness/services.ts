@@ -35,6 +35,18 @@ export function rssOf(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
 }
 
+/** CPU time a live process has used so far (user + system, /proc/<pid>/stat), in seconds. */
+export function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command name (which may hold spaces) close with ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of the whole line: 12 and 13 after the name.
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** USER_HZ: 100 on every Linux the bench runs on (getconf CLK_TCK). */
+const CLOCK_TICKS = 100;
+
 export interface Postgres {
   /** Admin URL (database `postgres`). */
   adminUrl: string;
@@ -213,7 +225,7 @@ export async function startProcess(
   env: Record<string, string>,
   readyUrl: string,
   nodeArgs: string[] = [],
-): Promise<BenchProcess & { child: ChildProcess }> {
+): Promise<BenchProcess & { child: ChildProcess; cpuSeconds(): number }> {
   const child = spawn(process.execPath, [...nodeArgs, script], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -240,6 +252,7 @@ export async function startProcess(
     pid: child.pid!,
     child,
     rssBytes: () => Promise.resolve(gone ? 0 : rssOf(child.pid!)),
+    cpuSeconds: () => (gone ? 0 : cpuSecondsOf(child.pid!)),
     stop: async () => {
       if (gone) return;
       child.kill('SIGTERM');

@@ -3,8 +3,19 @@
  * folder exporting a `Scenario` (tools/bench/harness/scenario.ts); add it to this list.
  */
 import type { Scenario } from '../harness/scenario';
+import { endToEnd, endToEndFastPoll } from './end-to-end';
 import { intake } from './intake';
+import { memory } from './memory';
 import { scenario as reads10m } from './reads-10m';
 import { scenario as reads1m } from './reads-1m';
+import { replicas } from './replicas';
 
-export const SCENARIOS: Scenario[] = [intake, reads1m, reads10m];
+export const SCENARIOS: Scenario[] = [
+  intake,
+  endToEnd,
+  endToEndFastPoll,
+  replicas,
+  memory,
+  reads1m,
+  reads10m,
+];

@@ -4,18 +4,12 @@
  * the same database, at 32 and 64 connections, a fresh valid report per request. The two
  * alternate (raw, API, raw, API …) so drift in the machine's load hits both alike.
  */
-import type { HarnessEnv } from '../harness/bench-env';
+import type { HarnessApi, HarnessEnv } from '../harness/bench-env';
 import { atLeast, atMost, describeTarget, meets, ratio, round } from '../harness/figures';
 import { runLoad } from '../harness/load';
 import type { LoadFigures } from '../harness/load';
 import { reportJson } from '../harness/report-body';
-import type {
-  BenchApi,
-  BenchEnv,
-  BenchFigure,
-  Scenario,
-  ScenarioResult,
-} from '../harness/scenario';
+import type { BenchEnv, BenchFigure, Scenario, ScenarioResult } from '../harness/scenario';
 
 export const INTAKE_PATH = '/api/v1/reports';
 const RATIO_TARGET = atLeast(0.7);
@@ -25,34 +19,48 @@ function mean(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
+/** One run and the CPU time the server used for it. */
+export interface MeasuredRun extends LoadFigures {
+  cpuSeconds: number;
+}
+
 /** Mean of the rounds of one side at one connection count. */
-export function combine(rounds: readonly LoadFigures[]) {
+export function combine(rounds: readonly MeasuredRun[]) {
+  const ok = rounds.reduce((a, r) => a + r.ok, 0);
   return {
+    /** Server CPU per 2xx report, ms: what the framework costs, whatever the machine's load. */
+    cpuMsPerReport: round(
+      ok > 0 ? (rounds.reduce((a, r) => a + r.cpuSeconds, 0) * 1000) / ok : NaN,
+      2,
+    ),
     perSecond: round(mean(rounds.map((r) => r.perSecond))),
     p50Ms: round(mean(rounds.map((r) => r.p50Ms))),
     p99Ms: round(mean(rounds.map((r) => r.p99Ms))),
     failed: rounds.reduce((a, r) => a + r.failed, 0),
-    ok: rounds.reduce((a, r) => a + r.ok, 0),
+    ok,
   };
 }
 
 async function load(
   env: BenchEnv,
-  target: BenchApi,
+  target: HarnessApi,
   label: string,
   connections: number,
-  seconds: number,
-): Promise<LoadFigures> {
-  const figures = await runLoad({
+  size: { seconds: number } | { amount: number },
+): Promise<MeasuredRun> {
+  const cpuBefore = target.cpuSeconds();
+  const run = await runLoad({
     url: target.url,
     path: INTAKE_PATH,
     connections,
-    seconds,
+    ...size,
     body: () => reportJson(),
     onTick: (done) => env.progress(label, done),
   });
+  const figures = { ...run, cpuSeconds: round(target.cpuSeconds() - cpuBefore, 2) };
   env.log(
     `  ${label}: ${figures.perSecond}/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms` +
+      `, ${figures.cpuSeconds} s CPU` +
       (figures.failed ? `, ${figures.failed} failed ${JSON.stringify(figures.statusCounts)}` : ''),
   );
   return figures;
@@ -64,19 +72,23 @@ export const intake: Scenario = {
   async run(benchEnv: BenchEnv): Promise<ScenarioResult> {
     const env = benchEnv as HarnessEnv;
     const quick = env.scale === 'quick';
-    const seconds = quick ? 3 : 15;
+    const seconds = quick ? 4 : 15;
     const rounds = quick ? 1 : 2;
     const raw = await env.startBaseline('raw-intake');
     const api = await env.startApi();
     // Warm both (JIT, pools, the first rows of the counter) before anything is measured.
-    await load(env, raw, 'warm-up raw', 8, quick ? 1 : 3);
-    await load(env, api, 'warm-up API', 8, quick ? 1 : 3);
-    const runs: Record<string, { raw: LoadFigures[]; api: LoadFigures[] }> = {};
+    await load(env, raw, 'warm-up raw', 8, { amount: quick ? 40 : 300 });
+    await load(env, api, 'warm-up API', 8, { amount: quick ? 40 : 300 });
+    const runs: Record<string, { raw: MeasuredRun[]; api: MeasuredRun[] }> = {};
     for (const connections of [32, 64]) {
-      const side = (runs[connections] = { raw: [] as LoadFigures[], api: [] as LoadFigures[] });
+      const side = (runs[connections] = { raw: [] as MeasuredRun[], api: [] as MeasuredRun[] });
       for (let i = 0; i < rounds; i += 1) {
-        side.raw.push(await load(env, raw, `raw ×${connections} #${i + 1}`, connections, seconds));
-        side.api.push(await load(env, api, `API ×${connections} #${i + 1}`, connections, seconds));
+        side.raw.push(
+          await load(env, raw, `raw ×${connections} #${i + 1}`, connections, { seconds }),
+        );
+        side.api.push(
+          await load(env, api, `API ×${connections} #${i + 1}`, connections, { seconds }),
+        );
       }
     }
     const apiRss = await api.rssBytes();
@@ -111,6 +123,11 @@ export const intake: Scenario = {
             : {}),
         },
       );
+      figures.push({
+        label: `CPU per report, ${connections} connections (API / raw)`,
+        value: `${a.cpuMsPerReport} / ${r.cpuMsPerReport}`,
+        unit: 'ms',
+      });
       if (judged) {
         figures.push({
           label: 'API p99, 32 connections',
@@ -139,7 +156,7 @@ export const intake: Scenario = {
       figures,
       notes: [
         `Method: autocannon, ${rounds} round(s) of ${seconds} s per side and connection count, ` +
-          'raw and API alternating, after a warm-up of each; every request a new valid report ' +
+          'raw and API alternating, after a warm-up of 300 reports each; every request a new valid report ' +
           '(fresh reporter phone, one transaction, a suspect phone from a pool of 5,000). ' +
           'Figures are the mean of the rounds; only 2xx answers count as reports. Both servers ' +
           'write to the same database; no worker runs (the outbox fills, as it would while the ' +

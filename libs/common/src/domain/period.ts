@@ -43,14 +43,22 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((parseDate(to)! - parseDate(from)!) / DAY_MS);
 }
 
+/** One formatter per time zone: each new one costs native ICU memory the GC does not see. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's date in a time zone (ICU's tz database). */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  let format = dateFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 /** The period asked for, with defaults: `to` = tomorrow (today included), `from` = to − 30 days. */

@@ -1,0 +1,149 @@
+/**
+ * Memory: resident set of the API and the worker at the start and while 100,000 reports are
+ * filed (full scale; BENCH_MEMORY_REPORTS to change, quick: 2,000), sampled every 2 s. The
+ * raw baseline's RSS after the same number of reports is measured beside it.
+ */
+import type { HarnessEnv } from '../harness/bench-env';
+import { atMost, describeTarget, growthMb, meets, round } from '../harness/figures';
+import { runLoad } from '../harness/load';
+import { reportJson } from '../harness/report-body';
+import type {
+  BenchEnv,
+  BenchFigure,
+  BenchProcess,
+  Scenario,
+  ScenarioResult,
+} from '../harness/scenario';
+import { sleep } from '../harness/services';
+import { INTAKE_PATH } from './intake';
+
+const RSS_TARGET = atMost(200);
+/** "Flat": the last third's median within this of the first third's (MB). */
+const FLAT_TOLERANCE_MB = 20;
+const mb = (bytes: number) => round(bytes / 2 ** 20, 0);
+
+export function memoryReports(env: NodeJS.ProcessEnv, scale: 'quick' | 'full'): number {
+  const set = Number(env.BENCH_MEMORY_REPORTS);
+  if (Number.isInteger(set) && set > 0) return set;
+  return scale === 'quick' ? 2_000 : 100_000;
+}
+
+interface Sample {
+  reports: number;
+  mb: number[];
+}
+
+async function fileReports(
+  env: BenchEnv,
+  url: string,
+  amount: number,
+  label: string,
+  watch: BenchProcess[],
+): Promise<Sample[]> {
+  const samples: Sample[] = [];
+  let done = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      samples.push({
+        reports: done,
+        mb: await Promise.all(watch.map(async (p) => mb(await p.rssBytes()))),
+      });
+      await sleep(2000);
+    }
+  })();
+  try {
+    const figures = await runLoad({
+      url,
+      path: INTAKE_PATH,
+      connections: 32,
+      amount,
+      body: () => reportJson(),
+      onResponse: () => (done += 1),
+      onTick: (n) => env.progress(label, n, amount),
+    });
+    if (figures.failed > 0)
+      env.log(`  ${label}: ${figures.failed} failed ${JSON.stringify(figures.statusCounts)}`);
+  } finally {
+    sampling = false;
+    await sampler;
+  }
+  samples.push({
+    reports: done,
+    mb: await Promise.all(watch.map(async (p) => mb(await p.rssBytes()))),
+  });
+  return samples;
+}
+
+export const memory: Scenario = {
+  name: 'memory',
+  title: 'Memory: RSS of the API and the worker over 100,000 reports',
+  async run(benchEnv: BenchEnv): Promise<ScenarioResult> {
+    const env = benchEnv as HarnessEnv;
+    const reports = memoryReports(process.env, env.scale);
+    const api = await env.startApi();
+    const worker = await env.startWorker();
+    await sleep(2000);
+    const apiStart = mb(await api.rssBytes());
+    const workerStart = mb(await worker.rssBytes());
+    const samples = await fileReports(env, api.url, reports, 'reports to the API', [api, worker]);
+    const apiSeries = samples.map((s) => s.mb[0]);
+    const workerSeries = samples.map((s) => s.mb[1]);
+    const apiEnd = apiSeries[apiSeries.length - 1];
+    const workerEnd = workerSeries[workerSeries.length - 1];
+    const apiPeak = Math.max(...apiSeries);
+    const growth = round(growthMb(apiSeries), 0);
+    await worker.stop();
+    await api.stop();
+    const raw = await env.startBaseline('raw-intake');
+    const rawStart = mb(await raw.rssBytes());
+    const rawReports = Math.min(reports, 5_000);
+    const rawSamples = await fileReports(env, raw.url, rawReports, 'reports to the raw baseline', [
+      raw,
+    ]);
+    const rawEnd = rawSamples[rawSamples.length - 1].mb[0];
+    await raw.stop();
+    const figures: BenchFigure[] = [
+      { label: 'reports filed', value: reports },
+      { label: 'API RSS at the start', value: apiStart, unit: 'MB' },
+      {
+        label: `API RSS after ${reports.toLocaleString('en')} reports`,
+        value: apiEnd,
+        unit: 'MB',
+        target: describeTarget(RSS_TARGET, 'MB'),
+        met: meets(apiEnd, RSS_TARGET),
+      },
+      { label: 'API RSS peak', value: apiPeak, unit: 'MB' },
+      {
+        label: 'API RSS growth, last third vs first third of the run',
+        value: growth,
+        unit: 'MB',
+        target: `flat (≤ ${FLAT_TOLERANCE_MB} MB)`,
+        met: growth <= FLAT_TOLERANCE_MB,
+      },
+      {
+        label: 'worker RSS at the start / at the end',
+        value: `${workerStart} / ${workerEnd}`,
+        unit: 'MB',
+      },
+      {
+        label: `raw baseline RSS at the start / after ${rawReports.toLocaleString('en')} reports`,
+        value: `${rawStart} / ${rawEnd}`,
+        unit: 'MB',
+      },
+    ];
+    return {
+      name: 'memory',
+      title: this.title,
+      command: 'npm run bench -- --only=memory',
+      figures,
+      notes: [
+        `Method: the API and one worker started, RSS (\`VmRSS\`) read 2 s after both were ready ` +
+          `("start"), then ${reports.toLocaleString('en')} fresh reports at 32 connections as ` +
+          'fast as the API takes them, RSS sampled every 2 s; "flat" compares the median of the ' +
+          'last third of the samples with the first third.',
+      ],
+      raw: { samples, rawSamples },
+    };
+  },
+};
