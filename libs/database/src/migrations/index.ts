@@ -9,6 +9,7 @@ import { DerivedReportFigures1763900000000 } from './1763900000000-DerivedReport
 import { NumericRollupSums1763940000200 } from './1763940000200-NumericRollupSums';
 import { LoginThrottles1764000000000 } from './1764000000000-LoginThrottles';
 import { TakedownsLoansFlags1764100000000 } from './1764100000000-TakedownsLoansFlags';
+import { ReportsCasePriorityIndex1764340000000 } from './1764340000000-ReportsCasePriorityIndex';
 
 // Migrations are immutable history: each spells its SQL and vocabularies out and imports only
 // `typeorm` (migrations-are-literal.spec.ts), so a fresh database always gets what an old one got.
@@ -25,4 +26,5 @@ export const MIGRATIONS: (new () => object)[] = [
   NumericRollupSums1763940000200,
   LoginThrottles1764000000000,
   TakedownsLoansFlags1764100000000,
+  ReportsCasePriorityIndex1764340000000,
 ];
