@@ -44,6 +44,8 @@ export interface AppConfig {
   slaMinutes: { P1: number; P2: number; P3: number; P4: number };
   /** Age after which an untriaged report is re-enqueued by the triage sweep. */
   triageSweepAfterMinutes: number;
+  /** Triage jobs in flight per worker process, and reports per triage transaction. */
+  triage: { concurrency: number; batchSize: number };
   /** The triage and SLA sweeps' interval, and how often the worker re-upserts them. */
   schedules: { sweepEveryMs: number; refreshEveryMs: number };
   freezeBlockingBusinessDays: number;

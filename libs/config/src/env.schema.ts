@@ -335,6 +335,23 @@ export class EnvironmentVariables {
   @Max(3_600_000)
   SCHEDULE_REFRESH_MS = 60_000;
 
+  /**
+   * Triage jobs one worker process holds at once; they are triaged in transactions of up to
+   * TRIAGE_BATCH_SIZE reports, so this is about two batches in flight (docs/operations.md).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  TRIAGE_CONCURRENCY = 64;
+
+  /** Reports triaged in one transaction; 1 gives every report its own transaction. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  TRIAGE_BATCH_SIZE = 32;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -154,6 +154,7 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
       P4: env.SLA_P4_MINUTES,
     },
     triageSweepAfterMinutes: env.TRIAGE_SWEEP_AFTER_MINUTES,
+    triage: { concurrency: env.TRIAGE_CONCURRENCY, batchSize: env.TRIAGE_BATCH_SIZE },
     schedules: { sweepEveryMs: env.SWEEP_EVERY_MS, refreshEveryMs: env.SCHEDULE_REFRESH_MS },
     freezeBlockingBusinessDays: env.FREEZE_BLOCKING_BUSINESS_DAYS,
     outboxPollMs: env.OUTBOX_POLL_MS,

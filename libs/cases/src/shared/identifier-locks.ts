@@ -18,8 +18,22 @@ export function identifierLockKey(id: IdentifierKey): bigint {
 
 /** Distinct keys in ascending order: every transaction locks in the same order, so no deadlock. */
 export function identifierLockKeys(ids: readonly IdentifierKey[]): bigint[] {
-  const keys = [...new Set(ids.map(identifierLockKey))];
-  return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return sortedKeys(ids.map(identifierLockKey));
+}
+
+function sortedKeys(keys: readonly bigint[]): bigint[] {
+  return [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * Takes transaction-scoped advisory locks on `keys` in the given order, in one round trip (a
+ * function scan over the array yields its elements in order, one lock call each).
+ */
+async function lockInOrder(manager: EntityManager, keys: readonly bigint[]): Promise<void> {
+  if (keys.length === 0) return;
+  await manager.query('SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k', [
+    keys.map(String),
+  ]);
 }
 
 /**
@@ -27,9 +41,19 @@ export function identifierLockKeys(ids: readonly IdentifierKey[]): bigint[] {
  * lock, so triage takes row locks in the same order as every other writer: case, then report.
  */
 export async function lockReportTriage(manager: EntityManager, reportId: string): Promise<void> {
-  await manager.query('SELECT pg_advisory_xact_lock($1::bigint)', [
-    lockKey('report-triage', reportId).toString(),
-  ]);
+  await lockReportsTriage(manager, [reportId]);
+}
+
+/**
+ * The report locks of a triage batch, in ascending key order. Every run locks its reports
+ * first and their identifiers second, each level sorted, so batches and single runs of any
+ * overlap cannot deadlock on these locks.
+ */
+export async function lockReportsTriage(
+  manager: EntityManager,
+  reportIds: readonly string[],
+): Promise<void> {
+  await lockInOrder(manager, sortedKeys(reportIds.map((id) => lockKey('report-triage', id))));
 }
 
 /**
@@ -40,7 +64,5 @@ export async function lockIdentifiers(
   manager: EntityManager,
   ids: readonly IdentifierKey[],
 ): Promise<void> {
-  for (const key of identifierLockKeys(ids)) {
-    await manager.query('SELECT pg_advisory_xact_lock($1::bigint)', [key.toString()]);
-  }
+  await lockInOrder(manager, identifierLockKeys(ids));
 }

@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { Priority } from '@app/common';
 import type { AppConfig } from '@app/config';
-import { queryOne, queryRows } from '@app/database';
+import { queryOne } from '@app/database';
 import { appendCaseEvent, CaseActor } from '../shared/case-events';
 import { CASE_ROW_COLUMNS, CaseRow } from '../shared/case-rows';
-import { casePriority, mostUrgent } from './priority';
+import { casePriority, mostUrgent, P2_LINKED_REPORTS } from './priority';
 
 /**
  * Recomputes a locked case's priority from its reports after it gained some (triage, merge).
@@ -18,20 +18,28 @@ export async function reprioritiseCase(
   actor: CaseActor,
   context: Record<string, unknown>,
 ): Promise<CaseRow> {
-  const groups = await queryRows<{ priority: Priority | null; n: number }>(
+  if (row.priority === 'P1') return row; // nothing is more urgent
+  // Two short index walks on ix_reports_case_id_priority (the most urgent report, and whether
+  // there are three), never every report: triage calls this for each report of a pyramid.
+  const facts = await queryOne<{ most_urgent: Priority | null; at_most_three: number }>(
     manager,
-    'SELECT priority, count(*)::int AS n FROM reports WHERE case_id = $1 GROUP BY priority',
+    `SELECT (SELECT priority FROM reports WHERE case_id = $1 AND priority IS NOT NULL
+              ORDER BY priority LIMIT 1) AS most_urgent,
+            (SELECT count(*)::int FROM (SELECT 1 FROM reports WHERE case_id = $1
+              LIMIT ${P2_LINKED_REPORTS}) t) AS at_most_three`,
     [row.id],
   );
-  const reportCount = groups.reduce((total, g) => total + g.n, 0);
   const next = mostUrgent(
     row.priority,
-    casePriority(
-      groups.map((g) => g.priority),
-      reportCount,
-    ),
+    casePriority(facts?.most_urgent ? [facts.most_urgent] : [], facts?.at_most_three ?? 0),
   );
   if (next === row.priority) return row;
+  const counted = await queryOne<{ n: number }>(
+    manager,
+    'SELECT count(*)::int AS n FROM reports WHERE case_id = $1',
+    [row.id],
+  );
+  const reportCount = counted?.n ?? 0;
   const updated = await queryOne<CaseRow>(
     manager,
     `UPDATE cases

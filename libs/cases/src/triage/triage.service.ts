@@ -16,7 +16,12 @@ import {
   pendingSlaTimer,
   SlaTimer,
 } from '../shared/case-rows';
-import { IdentifierKey, lockIdentifiers, lockReportTriage } from '../shared/identifier-locks';
+import {
+  IdentifierKey,
+  lockIdentifiers,
+  lockReportsTriage,
+  lockReportTriage,
+} from '../shared/identifier-locks';
 import { StaleReadError, withTransactionRetries } from '../shared/retry';
 import { SlaTimersService } from '../sla/sla-timers.service';
 import { isTerminal } from '../workflow/case-transitions';
@@ -33,6 +38,16 @@ interface ReportRow {
   loss_tiyn: string;
   submitted_at: Date;
   priority: Priority | null;
+}
+
+const REPORT_COLUMNS = `id, reference, case_id, region, fraud_type, age_group,
+  loss_tiyn::text AS loss_tiyn, submitted_at, priority`;
+
+/** What one triage run reads about its report once it holds the report's locks. */
+interface ReportFacts {
+  report: ReportRow;
+  identifiers: IdentifierKey[];
+  paidAt: Date[];
 }
 
 interface OwnerRow {
@@ -88,33 +103,136 @@ export class TriageService {
 
   /** `statementId`: the citizen statement that caused this run, recorded on the timeline. */
   async triage(reportId: string, statementId?: string): Promise<TriageResult> {
-    const { result, sla, linkedSubmittedAt } = await withTransactionRetries(() =>
-      this.dataSource.transaction((manager) =>
-        this.triageInTransaction(manager, reportId, statementId),
-      ),
+    const [outcome] = await withTransactionRetries(() =>
+      this.dataSource.transaction(async (manager) => [
+        await this.triageInTransaction(manager, reportId, statementId),
+      ]),
     );
-    // After commit: re-armed on every run, so a crash between commit and here heals on retry.
-    // Only the run that linked the report observes the lag: retries and re-triage do not.
-    if (linkedSubmittedAt) this.metrics.reportTriaged(linkedSubmittedAt);
-    if (sla) await this.slaTimers.arm(sla);
-    if (result.outcome === 'missing') this.logger.warn({ reportId }, 'triage: report not found');
-    return result;
+    await this.afterCommit([outcome]);
+    return outcome.result;
+  }
+
+  /**
+   * Triages several reports in one transaction: the same decisions as one `triage` each, in
+   * order, but one commit, and the locks taken once up front (every report lock, then every
+   * identifier lock, each sorted, then the row of every case they already belong to, by id).
+   * If the batch cannot commit, each report is triaged alone, so one bad report fails only
+   * its own job. Outcomes come back in the order of `reportIds`.
+   */
+  async triageMany(reportIds: readonly string[]): Promise<PromiseSettledResult<TriageResult>[]> {
+    const unique = [...new Set(reportIds)];
+    if (unique.length === 1) {
+      const [only] = await Promise.allSettled([this.triage(unique[0])]);
+      return reportIds.map(() => only);
+    }
+    let outcomes: TransactionOutcome[];
+    try {
+      outcomes = await withTransactionRetries(() =>
+        this.dataSource.transaction(async (manager) => {
+          const facts = await this.lockBatch(manager, unique);
+          const done: TransactionOutcome[] = [];
+          for (const id of unique) {
+            done.push(
+              await this.triageInTransaction(manager, id, undefined, facts.get(id) ?? 'missing'),
+            );
+          }
+          return done;
+        }),
+      );
+    } catch (error) {
+      this.logger.warn(
+        { reports: reportIds.length, err: (error as Error).message },
+        'triage batch failed; triaging its reports one by one',
+      );
+      const alone = new Map<string, PromiseSettledResult<TriageResult>>();
+      for (const id of unique) {
+        const [settled] = await Promise.allSettled([this.triage(id)]);
+        alone.set(id, settled);
+      }
+      return reportIds.map((id) => alone.get(id)!);
+    }
+    await this.afterCommit(outcomes);
+    const byId = new Map(outcomes.map((o) => [o.result.reportId, o.result]));
+    return reportIds.map((id) => ({ status: 'fulfilled', value: byId.get(id)! }));
+  }
+
+  /**
+   * After commit: SLA timers re-armed on every run (the latest per case), so a crash between
+   * commit and here heals on retry. Only the run that linked a report observes its lag.
+   */
+  private async afterCommit(outcomes: readonly TransactionOutcome[]): Promise<void> {
+    const timers = new Map<string, SlaTimer>();
+    for (const { result, sla, linkedSubmittedAt } of outcomes) {
+      if (linkedSubmittedAt) this.metrics.reportTriaged(linkedSubmittedAt);
+      if (sla) timers.set(sla.caseId, sla);
+      if (result.outcome === 'missing') {
+        this.logger.warn({ reportId: result.reportId }, 'triage: report not found');
+      }
+    }
+    await Promise.all([...timers.values()].map((timer) => this.slaTimers.arm(timer)));
+  }
+
+  /**
+   * The batch's locks, in the one order every triage run takes them (see triageMany), and,
+   * read once the locks are held, what each run would otherwise read itself: the report, its
+   * identifiers and its payment times (none of which changes without the report's lock).
+   */
+  private async lockBatch(
+    manager: EntityManager,
+    reportIds: readonly string[],
+  ): Promise<Map<string, ReportFacts>> {
+    await lockReportsTriage(manager, reportIds);
+    const named = await queryRows<IdentifierKey & { report_id: string }>(
+      manager,
+      `SELECT DISTINCT report_id, type, value FROM report_identifiers
+        WHERE report_id = ANY($1::uuid[])`,
+      [reportIds],
+    );
+    const identifiers = [...new Map(named.map((i) => [key(i), i])).values()];
+    await lockIdentifiers(manager, identifiers);
+    // Owners cannot change now but through staff (merge, close), whom the fresh reads and
+    // StaleReadError checks of each run still catch; locking them here, sorted, keeps two
+    // batches that reach the same cases through different identifiers from deadlocking.
+    await manager.query(
+      `SELECT id FROM cases
+        WHERE id IN (SELECT ci.case_id FROM case_identifiers ci
+                      WHERE (ci.type, ci.value) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+                     UNION
+                     SELECT case_id FROM reports WHERE id = ANY($3::uuid[]))
+        ORDER BY id
+        FOR UPDATE`,
+      [identifiers.map((i) => i.type), identifiers.map((i) => i.value), reportIds],
+    );
+    const reports = await queryRows<ReportRow>(
+      manager,
+      `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ANY($1::uuid[])`,
+      [reportIds],
+    );
+    const payments = await queryRows<{ report_id: string; paid_at: Date }>(
+      manager,
+      'SELECT report_id, paid_at FROM report_transactions WHERE report_id = ANY($1::uuid[])',
+      [reportIds],
+    );
+    const facts = new Map<string, ReportFacts>();
+    for (const report of reports) {
+      facts.set(report.id, { report, identifiers: [], paidAt: [] });
+    }
+    for (const { report_id, type, value } of named) {
+      facts.get(report_id)?.identifiers.push({ type, value });
+    }
+    for (const { report_id, paid_at } of payments) facts.get(report_id)?.paidAt.push(paid_at);
+    return facts;
   }
 
   private async triageInTransaction(
     manager: EntityManager,
     reportId: string,
     statementId: string | undefined,
+    /** Set in a batch, which holds the locks and read these already (lockBatch). */
+    batched?: ReportFacts | 'missing',
   ): Promise<TransactionOutcome> {
-    await lockReportTriage(manager, reportId);
-    const report = await queryOne<ReportRow>(
-      manager,
-      `SELECT id, reference, case_id, region, fraud_type, age_group, loss_tiyn::text AS loss_tiyn,
-              submitted_at, priority
-         FROM reports WHERE id = $1`,
-      [reportId],
-    );
-    if (!report) {
+    const facts = batched ?? (await this.lockAndRead(manager, reportId));
+    if (facts === 'missing') {
       const result: TriageResult = {
         outcome: 'missing',
         reportId,
@@ -124,18 +242,13 @@ export class TriageService {
       };
       return { result, sla: null };
     }
-    const identifiers = await queryRows<IdentifierKey>(
-      manager,
-      'SELECT DISTINCT type, value FROM report_identifiers WHERE report_id = $1',
-      [reportId],
-    );
-    await lockIdentifiers(manager, identifiers);
+    const { report, identifiers } = facts;
     const owners = await this.owners(manager, identifiers);
     const decision = reportPriority({
       ageGroup: report.age_group,
       lossTiyn: Money.fromDb(report.loss_tiyn),
       submittedAt: report.submitted_at,
-      paidAt: await this.paidAt(manager, reportId),
+      paidAt: facts.paidAt,
     });
 
     const openOwners = uniqueCases(owners.filter((o) => !isTerminal(o.status)));
@@ -208,6 +321,27 @@ export class TriageService {
       sla: pendingSlaTimer(updated),
       linkedSubmittedAt: report.case_id === null ? report.submitted_at : undefined,
     };
+  }
+
+  /** A single run's locks and reads, in the order lockBatch takes them for a batch. */
+  private async lockAndRead(
+    manager: EntityManager,
+    reportId: string,
+  ): Promise<ReportFacts | 'missing'> {
+    await lockReportTriage(manager, reportId);
+    const report = await queryOne<ReportRow>(
+      manager,
+      `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1`,
+      [reportId],
+    );
+    if (!report) return 'missing';
+    const identifiers = await queryRows<IdentifierKey>(
+      manager,
+      'SELECT DISTINCT type, value FROM report_identifiers WHERE report_id = $1',
+      [reportId],
+    );
+    await lockIdentifiers(manager, identifiers);
+    return { report, identifiers, paidAt: await this.paidAt(manager, reportId) };
   }
 
   private async owners(manager: EntityManager, ids: readonly IdentifierKey[]): Promise<OwnerRow[]> {

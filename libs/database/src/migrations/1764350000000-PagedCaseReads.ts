@@ -18,7 +18,7 @@ export class PagedCaseReads1764350000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "ix_reports_case_id_submitted_at" ON "reports" ("case_id", "submitted_at", "id")`,
     );
-    await queryRunner.query(`DROP INDEX "ix_reports_case_id"`);
+    // ix_reports_case_id itself went in ReportsCasePriorityIndex1764340000000, just before.
     await queryRunner.query(
       `CREATE INDEX "ix_case_events_case_at_id" ON "case_events" ("case_id", "at", "id")`,
     );
@@ -38,7 +38,6 @@ export class PagedCaseReads1764350000000 implements MigrationInterface {
       `CREATE INDEX "ix_case_events_case_id_at" ON "case_events" ("case_id", "at")`,
     );
     await queryRunner.query(`DROP INDEX "ix_case_events_case_at_id"`);
-    await queryRunner.query(`CREATE INDEX "ix_reports_case_id" ON "reports" ("case_id")`);
     await queryRunner.query(`DROP INDEX "ix_reports_case_id_submitted_at"`);
   }
 }

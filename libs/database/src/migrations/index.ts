@@ -14,6 +14,7 @@ import { StatementParts1764300000000 } from './1764300000000-StatementParts';
 import { CitizenNotices1764310000000 } from './1764310000000-CitizenNotices';
 import { PagedCaseReads1764350000000 } from './1764350000000-PagedCaseReads';
 import { StaffSessions1764360000000 } from './1764360000000-StaffSessions';
+import { ReportsCasePriorityIndex1764340000000 } from './1764340000000-ReportsCasePriorityIndex';
 
 // Migrations are immutable history: each spells its SQL and vocabularies out and imports only
 // `typeorm` (migrations-are-literal.spec.ts), so a fresh database always gets what an old one got.
@@ -35,4 +36,5 @@ export const MIGRATIONS: (new () => object)[] = [
   CitizenNotices1764310000000,
   PagedCaseReads1764350000000,
   StaffSessions1764360000000,
+  ReportsCasePriorityIndex1764340000000,
 ];

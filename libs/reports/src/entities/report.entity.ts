@@ -63,6 +63,7 @@ export interface ReportLoan {
 @Index('ix_reports_region_submitted_at', ['region', 'submittedAt'])
 @Index('ix_reports_fraud_type_submitted_at', ['fraudType', 'submittedAt'])
 @Index('ix_reports_case_id_submitted_at', ['caseId', 'submittedAt', 'id'])
+@Index('ix_reports_case_id_priority', ['caseId', 'priority'])
 @Index('ix_reports_reporter_phone_bidx', ['reporterPhoneBidx'])
 @Index('ix_reports_reporter_iin_bidx', ['reporterIinBidx'])
 @Index('ix_reports_replay_code_pending', ['submittedAt'], {

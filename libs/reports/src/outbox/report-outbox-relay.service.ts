@@ -7,14 +7,15 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { QueueName, TRIAGE_JOB } from '@app/queue';
 import type { TriageJobData } from '@app/queue';
 import type { TriageOutboxPayload } from './report-outbox';
 
-const BATCH_SIZE = 100;
-/** How long one add may wait for Redis before the row is left for the next round. */
+/** Rows per round: one addBulk and one UPDATE each. */
+const BATCH_SIZE = 500;
+/** How long one addBulk may wait for Redis before the rows are left for the next round. */
 const ADD_TIMEOUT_MS = 5_000;
 const MAX_BACKOFF_MS = 30_000;
 
@@ -63,8 +64,10 @@ export class ReportOutboxRelay implements OnApplicationBootstrap, BeforeApplicat
   }
 
   /**
-   * Relays one batch. A failed add is recorded on its row (attempts, last_error) and ends the
-   * batch: the transaction still commits that record, and `error` says why the batch stopped.
+   * Relays one batch with one `addBulk` (one Redis round trip) and one UPDATE. A failed add is
+   * recorded on every row of the batch (attempts, last_error): the transaction still commits
+   * that record, and `error` says why the batch stopped. Jobs Redis already holds under the
+   * same id are left as they are, so a batch relayed again enqueues nothing twice.
    */
   async relayBatch(): Promise<{ relayed: number; error?: Error }> {
     return this.dataSource.transaction(async (em) => {
@@ -73,35 +76,31 @@ export class ReportOutboxRelay implements OnApplicationBootstrap, BeforeApplicat
           ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH_SIZE],
       );
-      let relayed = 0;
-      for (const row of rows) {
-        const error = await this.relayRow(em, row);
-        if (error) return { relayed, error };
-        relayed += 1;
+      if (rows.length === 0) return { relayed: 0 };
+      const ids = rows.map((r) => r.id);
+      const jobs = rows.map((row) => {
+        // The whole job data, statementId included: only the job id is outbox bookkeeping.
+        const { jobId, ...rest } = row.payload;
+        const data: TriageJobData = rest;
+        return { name: TRIAGE_JOB.name, data, opts: { jobId } };
+      });
+      try {
+        await withTimeout(this.queue.addBulk(jobs), ADD_TIMEOUT_MS);
+      } catch (err) {
+        const error = err instanceof Error ? err : new Error(String(err));
+        await em.query(
+          'UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])',
+          [ids, error.message.slice(0, 500)],
+        );
+        return { relayed: 0, error };
       }
-      return { relayed };
+      await em.query(
+        `UPDATE outbox SET relayed_at = now(), attempts = attempts + 1, last_error = NULL
+          WHERE id = ANY($1::bigint[])`,
+        [ids],
+      );
+      return { relayed: rows.length };
     });
-  }
-
-  private async relayRow(em: EntityManager, row: OutboxRow): Promise<Error | undefined> {
-    // The whole job data, statementId included: only the job id is outbox bookkeeping.
-    const { jobId, ...rest } = row.payload;
-    const data: TriageJobData = rest;
-    try {
-      await withTimeout(this.queue.add(TRIAGE_JOB.name, data, { jobId }), ADD_TIMEOUT_MS);
-    } catch (err) {
-      const error = err instanceof Error ? err : new Error(String(err));
-      await em.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [
-        row.id,
-        error.message.slice(0, 500),
-      ]);
-      return error;
-    }
-    await em.query(
-      'UPDATE outbox SET relayed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1',
-      [row.id],
-    );
-    return undefined;
   }
 
   private schedule(delayMs: number): void {
