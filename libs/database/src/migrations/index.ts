@@ -1,20 +1,20 @@
 import { InitialSchema1763800000000 } from './1763800000000-InitialSchema';
 import { IdempotencyReplay1763810000100 } from './1763810000100-IdempotencyReplay';
-import { FundsLedger1763840000000 } from './1763840000000-FundsLedger';
-import { StatsRollups1763840000001 } from './1763840000001-StatsRollups';
 import { CaseWorkflow1763830000000 } from './1763830000000-CaseWorkflow';
 import { AppendOnlyHistory1763830000100 } from './1763830000100-AppendOnlyHistory';
+import { FundsLedger1763840000000 } from './1763840000000-FundsLedger';
+import { StatsRollups1763840000001 } from './1763840000001-StatsRollups';
 import { StatsStableFigures1763840000100 } from './1763840000100-StatsStableFigures';
 import { DerivedReportFigures1763900000000 } from './1763900000000-DerivedReportFigures';
 import { NumericRollupSums1763940000200 } from './1763940000200-NumericRollupSums';
 import { LoginThrottles1764000000000 } from './1764000000000-LoginThrottles';
 import { TakedownsLoansFlags1764100000000 } from './1764100000000-TakedownsLoansFlags';
-import { ReportIdentifierReportedAt1764320000000 } from './1764320000000-ReportIdentifierReportedAt';
 import { StatementParts1764300000000 } from './1764300000000-StatementParts';
 import { CitizenNotices1764310000000 } from './1764310000000-CitizenNotices';
+import { ReportIdentifierReportedAt1764320000000 } from './1764320000000-ReportIdentifierReportedAt';
+import { ReportsCasePriorityIndex1764340000000 } from './1764340000000-ReportsCasePriorityIndex';
 import { PagedCaseReads1764350000000 } from './1764350000000-PagedCaseReads';
 import { StaffSessions1764360000000 } from './1764360000000-StaffSessions';
-import { ReportsCasePriorityIndex1764340000000 } from './1764340000000-ReportsCasePriorityIndex';
 
 // Migrations are immutable history: each spells its SQL and vocabularies out and imports only
 // `typeorm` (migrations-are-literal.spec.ts), so a fresh database always gets what an old one got.
@@ -31,10 +31,10 @@ export const MIGRATIONS: (new () => object)[] = [
   NumericRollupSums1763940000200,
   LoginThrottles1764000000000,
   TakedownsLoansFlags1764100000000,
-  ReportIdentifierReportedAt1764320000000,
   StatementParts1764300000000,
   CitizenNotices1764310000000,
+  ReportIdentifierReportedAt1764320000000,
+  ReportsCasePriorityIndex1764340000000,
   PagedCaseReads1764350000000,
   StaffSessions1764360000000,
-  ReportsCasePriorityIndex1764340000000,
 ];
