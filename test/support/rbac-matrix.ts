@@ -64,6 +64,7 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'GET /reports/{reference}/status',
   'POST /reports/{reference}/evidence',
   'POST /reports/{reference}/statements',
+  'GET /lookup',
   'POST /auth/login',
   'GET /health/live',
   'GET /health/ready',
