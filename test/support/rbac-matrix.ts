@@ -64,6 +64,7 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'GET /reports/{reference}/status',
   'POST /reports/{reference}/evidence',
   'POST /reports/{reference}/statements',
+  'GET /lookup',
   'POST /auth/login',
   // The console session routes: sign-in is public; the others are guarded by the cookie itself
   // (401 without a live one), not by @Auth(), so a bearer token does not open them either

@@ -35,6 +35,7 @@ const SETUP_TIMEOUTS = new Set(['CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'UPGRADE_
 
 interface NodemailerErrorFields {
   code?: unknown;
+  command?: unknown;
   originalCode?: unknown;
   responseCode?: unknown;
   timeoutType?: unknown;
@@ -52,6 +53,10 @@ export function smtpFailure(err: unknown): SendFailure {
       `smtp ${code}${e.originalCode ? `/${String(e.originalCode)}` : ''}`,
       true,
     );
+  }
+  // Refused by nodemailer itself (a malformed address or message) before talking to the server.
+  if (e.command === 'API' && (code === 'EENVELOPE' || code === 'EMESSAGE')) {
+    return new SendFailure(`smtp ${code}`, true);
   }
   if (
     code === 'ETIMEDOUT' &&
