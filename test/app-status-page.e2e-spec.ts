@@ -156,6 +156,13 @@ describe('status page: the citizen timeline in the page language, statements and
     expect(en).toContain('An investigation of your case has started.');
     await checkPage(page, 'en');
 
+    // Two switches in a row: the page ends in the last language, whichever answer came first.
+    await page.click('button[data-lang="ru"]');
+    await page.click('button[data-lang="kk"]');
+    await page.locator('#timeline .timeline-message', { hasText: kk[0] }).waitFor();
+    await page.locator('#lookup[aria-busy="false"]').waitFor();
+    expect(await timelineTexts(page)).toEqual(kk);
+
     await open(page, report, 'ru');
     expect(await timelineTexts(page)).toEqual(await apiMessages(report, 'ru'));
     await checkPage(page, 'ru');

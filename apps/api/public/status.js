@@ -18,6 +18,7 @@
   var fieldErrors = {}; // input id -> { code, params } | { text }
   var messages = {}; // element id -> { key, params, text, kind }
   var busy = {};
+  var lookupSeq = 0; // the latest status request; earlier answers are dropped
 
   function $(id) {
     return document.getElementById(id);
@@ -177,10 +178,13 @@
 
   function loadStatus(c, moveFocus) {
     var previous = creds;
+    var seq = ++lookupSeq;
     creds = c;
     setBusy('lookup', true, 'status.loading', 'status.lookup');
     $('lookup-status').textContent = t('status.loading');
     return request('GET', statusPath()).then(function (res) {
+      // Two quick language switches: only the last answer is shown, in the last language.
+      if (seq !== lookupSeq) return;
       setBusy('lookup', false, 'status.loading', 'status.lookup');
       $('lookup-status').textContent = '';
       if (res.status === 200 && res.body) {
