@@ -33,6 +33,19 @@ interface Sample {
   mb: number[];
 }
 
+const CHECKPOINT = 10_000;
+
+/** RSS (MB) of process `index` at the first sample on or after every 10,000 reports. */
+export function checkpoints(samples: readonly Sample[], index: number): string {
+  const marks: number[] = [];
+  const last = samples[samples.length - 1]?.reports ?? 0;
+  for (let at = CHECKPOINT; at <= last; at += CHECKPOINT) {
+    const sample = samples.find((s) => s.reports >= at);
+    if (sample) marks.push(sample.mb[index]);
+  }
+  return marks.length > 0 ? marks.join(' → ') : '(fewer than 10,000 reports)';
+}
+
 async function fileReports(
   env: BenchEnv,
   url: string,
@@ -114,6 +127,8 @@ export const memory: Scenario = {
         met: meets(apiEnd, RSS_TARGET),
       },
       { label: 'API RSS peak', value: apiPeak, unit: 'MB' },
+      { label: 'API RSS every 10,000 reports', value: checkpoints(samples, 0), unit: 'MB' },
+      { label: 'worker RSS every 10,000 reports', value: checkpoints(samples, 1), unit: 'MB' },
       {
         label: 'API RSS growth, last third vs first third of the run',
         value: growth,

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { outageReason, ServiceUnavailableProblem } from '@app/common';
 import type { RedisClient } from '@app/queue';
@@ -26,6 +27,10 @@ if hits > tonumber(ARGV[2]) then
 end
 return {hits, ttl, 0, 0}
 `;
+
+const INCREMENT_SHA = createHash('sha1').update(INCREMENT).digest('hex');
+
+const isNoScript = (err: unknown) => err instanceof Error && err.message.startsWith('NOSCRIPT');
 
 const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
 
@@ -55,15 +60,24 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   ): Promise<StorageRecord> {
     const base = `rl:${throttlerName}:${key}`;
     try {
-      const [hits, ttlMs, blocked, blockMs] = (await this.client.redis.eval(
-        INCREMENT,
+      const args = [
         2,
         `${base}:hits`,
         `${base}:block`,
         String(ttl),
         String(limit),
         String(blockDuration),
-      )) as [number, number, number, number];
+      ] as const;
+      // EVALSHA: every request runs this script, and sending only its hash spares Redis and
+      // the API the script's text and Redis a hash of it each time. After a Redis restart (or
+      // SCRIPT FLUSH) the first call is NOSCRIPT and EVAL loads it again.
+      const reply = await this.client.redis
+        .evalsha(INCREMENT_SHA, ...args)
+        .catch((err: unknown) => {
+          if (isNoScript(err)) return this.client.redis.eval(INCREMENT, ...args);
+          throw err;
+        });
+      const [hits, ttlMs, blocked, blockMs] = reply as [number, number, number, number];
       return {
         totalHits: hits,
         timeToExpire: seconds(ttlMs),

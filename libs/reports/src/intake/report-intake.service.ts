@@ -18,9 +18,6 @@ import { queryOne } from '@app/database';
 import type { CreateReportDto } from '../dtos/create-report.dto';
 import type { SubmittedReportDto } from '../dtos/report-responses.dto';
 import { Report, ReportLoan } from '../entities/report.entity';
-import { ReportIdentifier } from '../entities/report-identifier.entity';
-import { ReportTransaction } from '../entities/report-transaction.entity';
-import { OUTBOX_TOPICS, writeTriageOutbox } from '../outbox/report-outbox';
 import { generateAccessCode } from './access-code';
 import {
   canonicalJson,
@@ -28,6 +25,7 @@ import {
   IdempotencyKeyReusedProblem,
 } from './idempotency';
 import { formatReference, yearIn } from './reference-number';
+import { insertReport } from './report-insert';
 import { identifierRows, lossOf, transactionRows } from './report-rows';
 
 export interface SubmitResult {
@@ -56,7 +54,7 @@ interface EarlierSubmission {
 
 /**
  * Files a citizen report: the report, its transactions and identifiers and the outbox row that
- * triggers triage commit in one transaction. Nothing here touches Redis.
+ * triggers triage commit in one statement (report-insert.ts). Nothing here touches Redis.
  */
 @Injectable()
 export class ReportIntakeService {
@@ -100,27 +98,7 @@ export class ReportIntakeService {
     // not gap-free).
     report.reference = await this.allocateReference(report.submittedAt);
     try {
-      await this.dataSource.transaction(async (em) => {
-        await em.insert(Report, report);
-        if (transactions.length > 0) {
-          await em.insert(
-            ReportTransaction,
-            transactions.map((t) => ({ ...t, id: randomUUID(), reportId: report.id })),
-          );
-        }
-        if (identifiers.length > 0) {
-          await em.insert(
-            ReportIdentifier,
-            identifiers.map((i) => ({
-              ...i,
-              id: randomUUID(),
-              reportId: report.id,
-              reportedAt: report.submittedAt,
-            })),
-          );
-        }
-        await writeTriageOutbox(em, OUTBOX_TOPICS.reportSubmitted, report.id);
-      });
+      await insertReport(this.dataSource, report, transactions, identifiers);
     } catch (error) {
       // A concurrent request with the same key won the race: answer as its replay.
       if (claim !== null && isUniqueViolation(error, IDEMPOTENCY_CONSTRAINT)) {

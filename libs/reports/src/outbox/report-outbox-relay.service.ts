@@ -11,6 +11,8 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { QueueName, TRIAGE_JOB } from '@app/queue';
 import type { TriageJobData } from '@app/queue';
+import { OutboxListener } from './outbox-listener';
+import { OUTBOX_NOTIFY_CHANNEL } from './report-outbox';
 import type { TriageOutboxPayload } from './report-outbox';
 
 /** Rows per round: one addBulk and one UPDATE each. */
@@ -18,6 +20,11 @@ const BATCH_SIZE = 500;
 /** How long one addBulk may wait for Redis before the rows are left for the next round. */
 const ADD_TIMEOUT_MS = 5_000;
 const MAX_BACKOFF_MS = 30_000;
+/**
+ * After a notice, how long the relay waits before its round: under load the reports of these
+ * few milliseconds go out in one batch instead of one round each.
+ */
+const WAKE_DELAY_MS = 10;
 
 interface OutboxRow {
   id: string;
@@ -37,6 +44,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * `FOR UPDATE SKIP LOCKED`, so any number of workers can relay side by side; a row is marked
  * relayed only after Redis accepted the job, and the job id (from the row) makes a second add
  * of the same row a no-op. While Redis is down the rows wait and the relay keeps retrying.
+ * A round starts when a writer's `pg_notify` announces a committed row (OutboxListener) or,
+ * failing that, every OUTBOX_POLL_MS.
  */
 @Injectable()
 export class ReportOutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -45,22 +54,34 @@ export class ReportOutboxRelay implements OnApplicationBootstrap, BeforeApplicat
   private running: Promise<void> = Promise.resolve();
   private stopped = false;
   private failures = 0;
+  /** True while a timer waits for the next round (not while a round runs). */
+  private waiting = false;
+  /** When the waiting timer fires (Date.now() scale). */
+  private dueAt = 0;
+  /** A notice came during a round: the next round starts without the poll's wait. */
+  private woken = false;
+  private readonly listener: OutboxListener;
 
   constructor(
     private readonly dataSource: DataSource,
     @InjectQueue(QueueName.ReportTriage) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.listener = new OutboxListener(config.databaseUrl, OUTBOX_NOTIFY_CHANNEL, () =>
+      this.wake(),
+    );
+  }
 
   onApplicationBootstrap(): void {
     // Connection errors surface through add(); QueueModule logs the queue's own, throttled.
     this.schedule(0);
+    this.listener.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.running;
+    await Promise.all([this.running, this.listener.stop()]);
   }
 
   /**
@@ -105,9 +126,28 @@ export class ReportOutboxRelay implements OnApplicationBootstrap, BeforeApplicat
 
   private schedule(delayMs: number): void {
     if (this.stopped) return;
+    // A notice during the round cuts the poll's wait, not a failure's backoff.
+    const delay = this.woken && this.failures === 0 ? Math.min(delayMs, WAKE_DELAY_MS) : delayMs;
+    this.woken = false;
+    this.waiting = true;
+    this.dueAt = Date.now() + delay;
     this.timer = setTimeout(() => {
+      this.waiting = false;
       this.running = this.tick().then((nextDelay) => this.schedule(nextDelay));
-    }, delayMs);
+    }, delay);
+  }
+
+  /** A committed outbox row was announced: relay it soon rather than at the next poll. */
+  private wake(): void {
+    if (this.stopped || this.failures > 0) return;
+    if (!this.waiting) {
+      this.woken = true;
+      return;
+    }
+    // Already due soon (an earlier notice): a stream of notices must not keep pushing it back.
+    if (this.dueAt - Date.now() <= WAKE_DELAY_MS) return;
+    clearTimeout(this.timer);
+    this.schedule(WAKE_DELAY_MS);
   }
 
   /** One round; returns the delay before the next one. */
