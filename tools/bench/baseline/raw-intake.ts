@@ -2,8 +2,8 @@
  * The raw baseline of the intake scenario: `node:http` + `pg`, no framework, doing what
  * `POST /api/v1/reports` does to the database with the same SQL on the same schema and the
  * same crypto (PiiService from the same config, the same row builders as
- * ReportIntakeService): one autocommit statement for the reference, then one transaction with
- * the report, its transactions, its identifiers and the outbox row. It skips what a framework
+ * ReportIntakeService): one autocommit statement for the reference, then the API's own single
+ * statement for the report, its transactions, its identifiers and the outbox row. It skips what a framework
  * and a public API add on top (DTO validation, rate limiting, metrics, request logging,
  * security headers, problem mapping): the gap to it is what those cost.
  *
@@ -14,7 +14,6 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import type { PoolClient } from 'pg';
 import {
   findCardNumbersInText,
   maskCardNumbersInText,
@@ -23,10 +22,11 @@ import {
   PiiService,
 } from '@app/common';
 import { loadConfig } from '@app/config';
-import { TRIAGE_JOB } from '@app/queue';
 import type { CreateReportDto } from '../../../libs/reports/src/dtos/create-report.dto';
 import { generateAccessCode } from '../../../libs/reports/src/intake/access-code';
 import { formatReference, yearIn } from '../../../libs/reports/src/intake/reference-number';
+import { Report } from '../../../libs/reports/src/entities/report.entity';
+import { reportInsertStatement } from '../../../libs/reports/src/intake/report-insert';
 import {
   identifierRows,
   lossOf,
@@ -38,42 +38,6 @@ const pii = new PiiService(config);
 // The API's pool size (libs/database data-source-options: max 20).
 const pool = new Pool({ connectionString: config.databaseUrl, max: 20 });
 pool.on('error', () => undefined);
-
-const REPORT_COLUMNS = [
-  'id',
-  'reference',
-  'access_code_hash',
-  'submitted_at',
-  'idempotency_key',
-  'replay_access_code_enc',
-  'idempotency_body_hash',
-  'reporter_full_name',
-  'reporter_iin_enc',
-  'reporter_iin_bidx',
-  'reporter_phone_enc',
-  'reporter_phone_bidx',
-  'reporter_email_enc',
-  'region',
-  'language',
-  'age_group',
-  'fraud_type',
-  'channel',
-  'occurred_at',
-  'description',
-  'loss_tiyn',
-  'loan',
-];
-const INSERT_REPORT = `INSERT INTO reports (${REPORT_COLUMNS.join(', ')}) VALUES (${REPORT_COLUMNS.map(
-  (_c, i) => `$${i + 1}`,
-).join(', ')})`;
-
-function placeholders(rows: number, columns: number): string {
-  return Array.from(
-    { length: rows },
-    (_r, r) =>
-      `(${Array.from({ length: columns }, (_c, c) => `$${r * columns + c + 1}`).join(', ')})`,
-  ).join(', ');
-}
 
 class BadRequest extends Error {}
 
@@ -114,74 +78,35 @@ async function submit(dto: CreateReportDto) {
     [year],
   );
   const reference = formatReference(year, counter.rows[0].last_value);
-  const client: PoolClient = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(INSERT_REPORT, [
-      id,
-      reference,
-      pii.hashAccessCode(accessCode),
-      submittedAt,
-      null,
-      null,
-      null,
-      maskCardNumbersInText(reporter.fullName.trim()),
-      reporter.iin ? pii.encrypt(reporter.iin) : null,
-      reporter.iin ? pii.blindIndex('iin', reporter.iin) : null,
-      pii.encrypt(phone),
-      pii.blindIndex('phone', phone),
-      reporter.email ? pii.encrypt(reporter.email.trim()) : null,
-      reporter.region,
-      reporter.language ?? 'ru',
-      reporter.ageGroup ?? 'adult',
-      incident.fraudType,
-      incident.channel,
-      occurredAt,
-      maskCardNumbersInText(incident.description.trim()),
-      lossOf(transactions).toString(),
-      null,
-    ]);
-    if (transactions.length > 0) {
-      const values = transactions.flatMap((t) => [
-        randomUUID(),
-        id,
-        t.position,
-        t.paidAt,
-        t.amountTiyn.toString(),
-        t.method,
-        t.fromBank,
-        t.toBank,
-        t.toAccountType,
-        t.toAccountValue,
-        t.toAccountDisplay,
-      ]);
-      await client.query(
-        `INSERT INTO report_transactions (id, report_id, position, paid_at, amount_tiyn, method,
-           from_bank, to_bank, to_account_type, to_account_value, to_account_display)
-         VALUES ${placeholders(transactions.length, 11)}`,
-        values,
-      );
-    }
-    if (identifiers.length > 0) {
-      await client.query(
-        `INSERT INTO report_identifiers (id, report_id, type, value, display, source)
-         VALUES ${placeholders(identifiers.length, 6)}`,
-        identifiers.flatMap((i) => [randomUUID(), id, i.type, i.value, i.display, i.source]),
-      );
-    }
-    const data = { reportId: id };
-    await client.query('INSERT INTO outbox (topic, aggregate_id, payload) VALUES ($1, $2, $3)', [
-      'report.submitted',
-      id,
-      JSON.stringify({ ...data, jobId: TRIAGE_JOB.jobId(data) }),
-    ]);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  // The API's entity only as a typed bag of column values: the statement builder reads fields.
+  const report = Object.assign(new Report(), {
+    id,
+    reference,
+    accessCodeHash: pii.hashAccessCode(accessCode),
+    submittedAt,
+    idempotencyKey: null,
+    replayAccessCodeEnc: null,
+    idempotencyBodyHash: null,
+    reporterFullName: maskCardNumbersInText(reporter.fullName.trim()),
+    reporterIinEnc: reporter.iin ? pii.encrypt(reporter.iin) : null,
+    reporterIinBidx: reporter.iin ? pii.blindIndex('iin', reporter.iin) : null,
+    reporterPhoneEnc: pii.encrypt(phone),
+    reporterPhoneBidx: pii.blindIndex('phone', phone),
+    reporterEmailEnc: reporter.email ? pii.encrypt(reporter.email.trim()) : null,
+    region: reporter.region,
+    language: reporter.language ?? 'ru',
+    ageGroup: reporter.ageGroup ?? 'adult',
+    notify: reporter.notify ?? (reporter.email ? 'email' : 'none'),
+    fraudType: incident.fraudType,
+    channel: incident.channel,
+    occurredAt,
+    description: maskCardNumbersInText(incident.description.trim()),
+    lossTiyn: lossOf(transactions),
+    loan: null,
+  });
+  // The very statement the API sends (libs/reports/src/intake/report-insert.ts): one round trip.
+  const { text, values } = reportInsertStatement(report, transactions, identifiers);
+  await pool.query(text, values);
   return { reference, accessCode, status: 'received', submittedAt: submittedAt.toISOString() };
 }
 

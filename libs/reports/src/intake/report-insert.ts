@@ -135,15 +135,14 @@ function statementFor(transactions: number, identifiers: number): string {
  * The foreign keys of the child rows are checked at the end of the statement, when the report
  * row exists.
  */
-export async function insertReport(
-  dataSource: DataSource,
+export function reportInsertStatement(
   report: Report,
   transactions: readonly TransactionRow[],
   identifiers: readonly IdentifierRow[],
-): Promise<void> {
-  const params = reportValues(report);
+): { text: string; values: unknown[] } {
+  const values = reportValues(report);
   for (const t of transactions) {
-    params.push(
+    values.push(
       randomUUID(),
       report.id,
       t.position,
@@ -158,12 +157,23 @@ export async function insertReport(
     );
   }
   for (const i of identifiers) {
-    params.push(randomUUID(), report.id, i.type, i.value, i.display, i.source, report.submittedAt);
+    values.push(randomUUID(), report.id, i.type, i.value, i.display, i.source, report.submittedAt);
   }
-  params.push(
+  values.push(
     OUTBOX_TOPICS.reportSubmitted,
     report.id,
     JSON.stringify(triageOutboxPayload(report.id)),
   );
-  await dataSource.query(statementFor(transactions.length, identifiers.length), params);
+  return { text: statementFor(transactions.length, identifiers.length), values };
+}
+
+/** Runs `reportInsertStatement` on the API's connection pool. */
+export async function insertReport(
+  dataSource: DataSource,
+  report: Report,
+  transactions: readonly TransactionRow[],
+  identifiers: readonly IdentifierRow[],
+): Promise<void> {
+  const { text, values } = reportInsertStatement(report, transactions, identifiers);
+  await dataSource.query(text, values);
 }
