@@ -180,7 +180,7 @@ describe('cases: per-case rollups agree with a recount', () => {
     const moving = await rollupOf(db, source);
 
     const res = await supervisor.api.post(`/cases/${ringCase}/merge`, { sourceCaseId: source });
-    expect([res.status, res.body]).toEqual([200, expect.anything()]);
+    expect(`${res.status} ${JSON.stringify(res.body)}`).toMatch(/^200 /);
 
     expect(await rollupMismatches(db)).toEqual([]);
     expect(await rollupOf(db, source)).toMatchObject({ report_count: 0, identifier_count: 0 });

@@ -67,7 +67,6 @@ export class CaseRollups1764370000000 implements MigrationInterface {
       CREATE FUNCTION "case_rollups_bump_identifier"(c uuid, t text, v text, delta integer)
       RETURNS void LANGUAGE plpgsql AS $$
       DECLARE
-        left_count integer;
         created boolean;
       BEGIN
         PERFORM 1 FROM "case_rollups" WHERE "case_id" = c FOR UPDATE;
@@ -82,14 +81,15 @@ export class CaseRollups1764370000000 implements MigrationInterface {
              WHERE "case_id" = c;
           END IF;
         ELSE
-          UPDATE "case_identifier_rollups" SET "report_count" = "report_count" + delta
-           WHERE "case_id" = c AND "type" = t AND "value" = v
-          RETURNING "report_count" INTO left_count;
-          IF left_count = 0 THEN
-            DELETE FROM "case_identifier_rollups"
-             WHERE "case_id" = c AND "type" = t AND "value" = v;
+          -- The last report naming it leaves: the row goes (a count of 0 is never stored).
+          DELETE FROM "case_identifier_rollups"
+           WHERE "case_id" = c AND "type" = t AND "value" = v AND "report_count" + delta <= 0;
+          IF FOUND THEN
             UPDATE "case_rollups" SET "identifier_count" = "identifier_count" - 1
              WHERE "case_id" = c;
+          ELSE
+            UPDATE "case_identifier_rollups" SET "report_count" = "report_count" + delta
+             WHERE "case_id" = c AND "type" = t AND "value" = v;
           END IF;
         END IF;
       END $$`);
