@@ -3,7 +3,7 @@
  * cases first, then reports spread over them, then timeline, offenders and ledger rows. The
  * rollup triggers are off during the load (session_replication_role = replica, which also
  * skips FK checks) and the rollups are rebuilt once at the end with `stats_rebuild()`, the
- * same function that repairs them after a time-zone change.
+ * same function that repairs them after a time-zone change (and `case_rollups_rebuild()`).
  */
 import { Client } from 'pg';
 import { FRAUD_TYPES, REGIONS, sqlStringList } from '@app/common';
@@ -110,6 +110,8 @@ export async function generate(
   if (beforeRollups) await beforeRollups();
   await client.query('SET session_replication_role = origin');
   await client.query('SELECT stats_rebuild()');
+  // The per-case rollups (migration CaseRollups) are trigger-kept too: recount them once.
+  await client.query('SELECT case_rollups_rebuild()');
   log('rollups', 1, 1);
   await client.query('VACUUM ANALYZE');
   log('vacuum', 1, 1);

@@ -29,15 +29,15 @@ export interface CaseSummaryRow {
 /** SELECT list and FROM clause of a summary row; `c` is the case. */
 export const CASE_SUMMARY_FROM = `
   SELECT c.id, c.number, c.region, c.fraud_type, c.status, c.priority, c.assignee_id,
-         u.full_name AS assignee_name, agg.report_count, agg.loss_tiyn,
+         u.full_name AS assignee_name, COALESCE(agg.report_count, 0) AS report_count,
+         COALESCE(agg.loss_tiyn, 0)::text AS loss_tiyn,
          c.created_at, c.created_at::text AS created_key, c.first_claimed_at, c.sla_due_at,
          c.sla_breached_at, c.close_reason, c.agency, c.merged_into_id
     FROM cases c
     LEFT JOIN users u ON u.id = c.assignee_id
-    CROSS JOIN LATERAL (
-      SELECT count(*)::int AS report_count, COALESCE(sum(r.loss_tiyn), 0)::text AS loss_tiyn
-        FROM reports r WHERE r.case_id = c.id
-    ) agg`;
+    -- Kept by triggers in the writes' transactions (migration CaseRollups): one row, not a
+    -- count over the case's reports, whatever the case size.
+    LEFT JOIN case_rollups agg ON agg.case_id = c.id`;
 
 const iso = (date: Date | null): string | null => (date === null ? null : date.toISOString());
 

@@ -15,6 +15,7 @@ import { ReportIdentifierReportedAt1764320000000 } from './1764320000000-ReportI
 import { ReportsCasePriorityIndex1764340000000 } from './1764340000000-ReportsCasePriorityIndex';
 import { PagedCaseReads1764350000000 } from './1764350000000-PagedCaseReads';
 import { StaffSessions1764360000000 } from './1764360000000-StaffSessions';
+import { CaseRollups1764370000000 } from './1764370000000-CaseRollups';
 
 // Migrations are immutable history: each spells its SQL and vocabularies out and imports only
 // `typeorm` (migrations-are-literal.spec.ts), so a fresh database always gets what an old one got.
@@ -37,4 +38,5 @@ export const MIGRATIONS: (new () => object)[] = [
   ReportsCasePriorityIndex1764340000000,
   PagedCaseReads1764350000000,
   StaffSessions1764360000000,
+  CaseRollups1764370000000,
 ];

@@ -45,27 +45,23 @@ export class CaseDetailService {
     const [reports, identifiers, offenders, mergedFrom, funds, flags, takedowns, loanWriteoffs] =
       await Promise.all([
         readCaseReports(manager, caseId, DETAIL_REPORTS, null),
-        // Counted with one hash aggregate over (report, identifier) index entries; the display
-        // and the owning case are looked up for the 50 kept only. (report_id, type, value) is
-        // unique, so count(*) counts distinct reports.
+        // The ranking is kept per case by triggers (case_identifier_rollups, migration
+        // CaseRollups): 50 entries of ix_case_identifier_rollups_rank, not a count over every
+        // (report, identifier) pair of the case. The display and the owning case are looked up
+        // for those 50 only.
         queryRows<IdentifierRow>(
           manager,
-          `WITH counted AS (
-             SELECT ri.type, ri.value, count(*)::int AS report_count,
-                    (count(*) OVER ())::int AS identifier_count
-               FROM reports r JOIN report_identifiers ri ON ri.report_id = r.id
-              WHERE r.case_id = $1
-              GROUP BY ri.type, ri.value
-              ORDER BY report_count DESC, ri.type, ri.value
-              LIMIT $2
-           )
-           SELECT k.type, k.value, k.report_count, k.identifier_count,
+          `SELECT k.type, k.value, k.report_count,
+                  COALESCE(t.identifier_count, 0) AS identifier_count,
                   (SELECT x.display FROM report_identifiers x
                     WHERE x.type = k.type AND x.value = k.value LIMIT 1) AS display,
                   ci.case_id AS owner_case_id
-             FROM counted k
+             FROM case_identifier_rollups k
+             LEFT JOIN case_rollups t ON t.case_id = k.case_id
              LEFT JOIN case_identifiers ci ON ci.type = k.type AND ci.value = k.value
-            ORDER BY k.report_count DESC, k.type, k.value`,
+            WHERE k.case_id = $1
+            ORDER BY k.report_count DESC, k.type, k.value
+            LIMIT $2`,
           [caseId, DETAIL_IDENTIFIERS],
         ),
         queryOne<{ total: number }>(
