@@ -113,14 +113,14 @@ async function drain(
   for (;;) {
     const left = (
       await client.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM reports WHERE reference LIKE $1 AND case_id IS NULL`,
-        [prefix],
+        // Every earlier batch is linked: ix_reports_case_id finds the rest without a scan.
+        'SELECT count(*)::int AS n FROM reports WHERE case_id IS NULL',
       )
     ).rows[0].n;
     env.progress(label, batch.reports - left, batch.reports);
     if (left === 0) break;
     if (performance.now() - t0 > timeoutMs) throw new Error(`${label}: ${left} left untriaged`);
-    await sleep(200);
+    await sleep(500);
   }
   const wallSeconds = (performance.now() - t0) / 1000;
   const workerCpu = started.reduce((sum, w, i) => sum + w.cpuSeconds() - cpuBefore[i], 0);
