@@ -91,6 +91,8 @@ interface Drain {
   /** Worker CPU per report (all workers), ms. */
   workerCpuMs: number;
   cases: number;
+  /** Reports linked per triage transaction (mean). */
+  perTransaction: number;
   invariants: string[];
 }
 
@@ -126,9 +128,10 @@ async function drain(
   const workerCpu = started.reduce((sum, w, i) => sum + w.cpuSeconds() - cpuBefore[i], 0);
   await Promise.all(started.map((w) => w.stop()));
   const span = (
-    await client.query<{ s: number; cases: number }>(
+    await client.query<{ s: number; cases: number; transactions: number }>(
       `SELECT EXTRACT(EPOCH FROM max(triaged_at) - min(triaged_at))::float8 AS s,
-              count(DISTINCT case_id)::int AS cases
+              count(DISTINCT case_id)::int AS cases,
+              count(DISTINCT triaged_at)::int AS transactions
          FROM reports WHERE reference LIKE $1`,
       [prefix],
     )
@@ -139,6 +142,8 @@ async function drain(
     wallSeconds: round(wallSeconds, 1),
     workerCpuMs: round((workerCpu * 1000) / batch.reports, 2),
     cases: span.cases,
+    // triaged_at is the transaction's now(): one value per triage transaction.
+    perTransaction: round(batch.reports / Math.max(span.transactions, 1), 1),
     invariants: await invariants(client),
   };
 }
@@ -244,6 +249,10 @@ export const triageDrain: Scenario = {
           unit: 'ms',
         },
         { label: 'cases made, one / two workers', value: `${single.cases} / ${double.cases}` },
+        {
+          label: 'reports per triage transaction, one / two workers',
+          value: `${single.perTransaction} / ${double.perTransaction}`,
+        },
         invariantFigure([single, double]),
       ];
       return {
@@ -289,6 +298,7 @@ export const triagePyramid: Scenario = {
         },
         { label: 'wall time', value: result.wallSeconds, unit: 's' },
         { label: 'worker CPU per report', value: result.workerCpuMs, unit: 'ms' },
+        { label: 'reports per triage transaction', value: result.perTransaction },
         {
           label: 'cases the reports are in',
           value: result.cases,

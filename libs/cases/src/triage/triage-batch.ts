@@ -297,8 +297,8 @@ export class TriageBatch {
       const inserted = await queryRows<CaseRow>(
         m,
         `INSERT INTO cases (id, number, region, fraud_type, priority, sla_due_at, version)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[],
-                              $6::int[])
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],
+                              $6::timestamptz[], $7::int[])
          RETURNING ${CASE_ROW_COLUMNS}`,
         [
           fresh.map((c) => c.row.id),
