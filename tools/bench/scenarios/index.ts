@@ -9,6 +9,8 @@ import { memory } from './memory';
 import { scenario as reads10m } from './reads-10m';
 import { scenario as reads1m } from './reads-1m';
 import { replicas } from './replicas';
+import { claimNext } from './claim-next';
+import { triageDrain, triagePyramid } from './triage';
 
 export const SCENARIOS: Scenario[] = [
   intake,
@@ -16,6 +18,9 @@ export const SCENARIOS: Scenario[] = [
   endToEndFastPoll,
   replicas,
   memory,
+  triageDrain,
+  triagePyramid,
+  claimNext,
   reads1m,
   reads10m,
 ];
