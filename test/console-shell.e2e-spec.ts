@@ -42,7 +42,7 @@ describe('console shell (Chromium)', () => {
   let urgentCase: string;
   const ordinaryCases: string[] = [];
 
-  /** A P2 case (loss ≥ 1,000,000.00 KZT) to an IBAN no other report names. */
+  /** A P1 case (loss of 2,500,000.00 KZT) to an IBAN no other report names. */
   const urgentReport = () => ({
     transactions: [
       {
@@ -155,9 +155,9 @@ describe('console shell (Chromium)', () => {
       await signInThroughForm(page, base, investigator);
       await rows(page).first().waitFor();
       await expectCount(rows(page), 3);
-      // The P2 case comes first whatever its age; links go to /console/cases/:id.
+      // The P1 case comes first whatever its age; links go to /console/cases/:id.
       const first = rows(page).first();
-      await expectText(first, 'P2');
+      await expectText(first, 'P1');
       expect(await first.getByRole('link').getAttribute('href')).toBe(
         `/console/cases/${urgentCase}`,
       );
@@ -188,7 +188,7 @@ describe('console shell (Chromium)', () => {
       // Assignee "me" shows the claimed case only.
       await page.goto(`${base}?assignee=me`);
       await expectCount(rows(page), 1);
-      await expectText(rows(page).first(), 'P2');
+      await expectText(rows(page).first(), 'P1');
       await expectAccessible(cp, 'queue mine');
     } finally {
       await cp.context.close();
@@ -205,7 +205,11 @@ describe('console shell (Chromium)', () => {
     try {
       await signInThroughForm(cp.page, base, investigator);
       await cp.page.getByRole('button', { name: 'Claim next case' }).click();
-      await expectText(cp.page.getByRole('status'), 'There is no unassigned case left');
+      await expectText(cp.page.locator('main'), 'There is no unassigned case left');
+      await expectCount(
+        cp.page.getByRole('status').filter({ hasText: 'There is no unassigned case left' }),
+        1,
+      );
       await expectAccessible(cp, 'queue empty claim');
     } finally {
       await cp.context.close();
