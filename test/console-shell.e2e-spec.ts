@@ -290,7 +290,10 @@ describe('console shell (Chromium)', () => {
   it('signs out: the session is revoked (API answers 401, the back button shows sign-in)', async () => {
     const cp = inv;
     const { page } = cp;
-    await page.goto(base);
+    // A path the console does not know: a page of its own, with its heading.
+    await page.goto(`${base}no-such-page`);
+    await expectText(page.getByRole('heading', { level: 1 }), 'There is no such page.');
+    await expectAccessible(cp, 'not found');
     await page.getByRole('link', { name: 'Account' }).click();
     await page.waitForURL(/\/account$/);
     const cookie = (await cp.context.cookies()).find((c) => c.name === 'fraud_session')!;
