@@ -26,7 +26,8 @@ export function ReportsSection({ c }: { c: CaseDetail }) {
     more.data === undefined ? c.reportsNextCursor : (more.data.pages.at(-1)?.nextCursor ?? null);
 
   return (
-    <section className="case-section" aria-labelledby="reports-title">
+    // Not a named landmark itself: the scrolling table inside is the region of this title.
+    <section className="case-section">
       <h2 id="reports-title">
         {t('case.reports.title')} ({c.reportCount})
       </h2>
