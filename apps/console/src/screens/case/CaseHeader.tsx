@@ -67,13 +67,13 @@ export function CaseHeader({ c, can }: { c: CaseDetail; can: CaseAbilities }) {
       </dl>
       <div className="case-actions">
         {can.claim && (
-          <div>
-            <Button onPress={() => claim.mutate(undefined)} isDisabled={claim.isPending}>
-              {t('case.claim')}
-            </Button>
-            {claim.problem && <CaseProblem problem={claim.problem} />}
-          </div>
+          <Button onPress={() => claim.mutate(undefined)} isDisabled={claim.isPending}>
+            {t('case.claim')}
+          </Button>
         )}
+        {/* Outside the condition: after a lost claim the refetched case has an assignee and the
+            button goes, but the person must still read why. */}
+        {claim.problem && <CaseProblem problem={claim.problem} />}
         {can.transitions.length > 0 && <TransitionForm caseId={c.id} menu={can.transitions} />}
         {can.assign && (
           <ActionForm

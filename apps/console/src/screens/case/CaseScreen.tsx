@@ -17,6 +17,7 @@ import { ReportsSection } from './ReportsSection';
 import { SchemesSection } from './SchemesSection';
 import { TimelineSection } from './TimelineSection';
 import { WorkSection } from './WorkSection';
+import './pressable-style';
 import './case.css';
 
 export default function CaseScreen() {
