@@ -31,4 +31,5 @@ export const ROUTES: readonly ScreenRoute[] = [
     roles: STAFF,
     nav: 'nav.account',
   },
+  { path: '/cases/:id', screen: lazy(() => import('../screens/case/CaseScreen')), roles: STAFF },
 ];

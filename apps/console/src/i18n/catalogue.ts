@@ -1,3 +1,4 @@
+import { caseMessages } from './case';
 import { common } from './common';
 import { domain } from './domain';
 import { queue } from './queue';
@@ -20,6 +21,7 @@ export const catalogue = {
   ...common,
   ...domain,
   ...queue,
+  ...caseMessages,
 } satisfies Record<string, Entry>;
 
 export type CatalogueKey = keyof typeof catalogue;
