@@ -32,6 +32,9 @@ export const TABLE_OWNERS: Readonly<Record<string, readonly string[]>> = {
     'offender_records',
     'case_counters',
     'case_flags',
+    // Written only by the triggers of migration CaseRollups, on writes the cases lib makes.
+    'case_rollups',
+    'case_identifier_rollups',
   ],
   funds: [
     'freeze_requests',

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { isRetryableDbError } from '@app/database';
 import {
   BadRequestProblem,
   findCardNumbersInText,
@@ -52,7 +53,7 @@ export class StatementService {
     const identifiers = identifierRows(suspects, transactions, hashCard, textCards);
     const storedText = maskCardNumbersInText(text);
     const statementId = randomUUID();
-    const result = await this.dataSource.transaction(async (em) => {
+    const result = await this.inRetriedTransaction(async (em) => {
       // The row lock orders concurrent statements: positions and the loss stay consistent.
       await em.query('SELECT id FROM reports WHERE id = $1 FOR UPDATE', [reportId]);
       const [next]: Array<{ position: number }> = await em.query(
@@ -116,5 +117,25 @@ export class StatementService {
     });
     this.logger.log({ reportId, statementId }, 'statement added');
     return result;
+  }
+
+  /**
+   * The statement holds the report's row lock while its identifiers touch the case's rollup rows
+   * (triggers), and a triage run of the same case takes them the other way round: PostgreSQL
+   * breaks such a deadlock by aborting one side. The whole transaction rolled back, so running
+   * it again is safe; the citizen sees a 503 only if it keeps colliding.
+   */
+  private async inRetriedTransaction<T>(
+    work: (em: EntityManager) => Promise<T>,
+    attempts = 4,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(work);
+      } catch (error) {
+        if (!isRetryableDbError(error) || attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
+      }
+    }
   }
 }
