@@ -55,3 +55,42 @@ export function direction(
   if (a === null || b === null || a === b) return 'same';
   return a > b ? 'up' : 'down';
 }
+
+export type Region = NonNullable<components['schemas']['SummaryDto']['region']>;
+export type FraudType = NonNullable<components['schemas']['SummaryDto']['fraudType']>;
+
+export const REGIONS = [
+  'astana',
+  'almaty_city',
+  'shymkent',
+  'abai',
+  'akmola',
+  'aktobe',
+  'almaty_region',
+  'atyrau',
+  'east_kazakhstan',
+  'jambyl',
+  'jetisu',
+  'karaganda',
+  'kostanay',
+  'kyzylorda',
+  'mangystau',
+  'north_kazakhstan',
+  'pavlodar',
+  'turkistan',
+  'ulytau',
+  'west_kazakhstan',
+] as const satisfies readonly Region[];
+
+export const FRAUD_TYPES = [
+  'online_purchase',
+  'phishing',
+  'investment_scam',
+  'fake_loan',
+  'impersonation',
+  'romance',
+  'job_offer',
+  'rental',
+  'prize_lottery',
+  'other',
+] as const satisfies readonly FraudType[];
