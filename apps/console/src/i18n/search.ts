@@ -73,4 +73,11 @@ export const search = {
     ru: 'Профиль в соцсети',
     en: 'Social profile',
   },
+  'search.status.received': { kk: 'Қабылданды', ru: 'Принято', en: 'Received' },
+  'search.status.open': { kk: 'Ашық', ru: 'Открыто', en: 'Open' },
+  'search.status.in_review': { kk: 'Қаралуда', ru: 'На рассмотрении', en: 'In review' },
+  'search.status.investigating': { kk: 'Тергелуде', ru: 'Расследуется', en: 'Investigating' },
+  'search.status.solved': { kk: 'Ашылды', ru: 'Раскрыто', en: 'Solved' },
+  'search.status.closed': { kk: 'Жабылды', ru: 'Закрыто', en: 'Closed' },
+  'search.status.referred': { kk: 'Жіберілді', ru: 'Передано', en: 'Referred' },
 } as const;
