@@ -88,4 +88,10 @@ export const desk = {
     ru: '{{days}} дн {{hours}} ч',
     en: '{{days}} d {{hours}} h',
   },
+  'desk.loading': { kk: 'Жүктелуде…', ru: 'Загрузка…', en: 'Loading…' },
+  'desk.failed': {
+    kk: 'Деректер жүктелмеді. Қайталап көріңіз.',
+    ru: 'Не удалось загрузить данные. Попробуйте ещё раз.',
+    en: 'The data could not be loaded. Try again.',
+  },
 } as const;

@@ -1,9 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { apiGet } from '../../api/client';
+import { apiGet } from '../desk-kit/get';
 import { REGIONS, type Region } from '../dashboard/figures';
 import { CreateUser } from './CreateUser';
 import { UserRow } from './UserRow';
+import { useUrlSearch } from '../desk-kit/url';
+import { QueryState } from '../desk-kit/QueryState';
+import { Link } from '../desk-kit/Link';
+import '../desk-kit/desk.css';
 
 export const ROLES = ['investigator', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem } from '../../api/client';
-import { FieldError, ProblemMessage } from '../../components/ProblemMessage';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { FieldError } from '../desk-kit/FieldError';
 import { REGIONS, type Region } from '../dashboard/figures';
 import { ROLES, type Role } from './AdminScreen';
 

@@ -1,6 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { apiGet } from '../../api/client';
+import { apiGet } from '../desk-kit/get';
+import { QueryState } from '../desk-kit/QueryState';
+import { Link } from '../desk-kit/Link';
+import '../desk-kit/desk.css';
 
 /**
  * GET /admin/queues as a page: BullMQ job counts and recent failures (never job data), the

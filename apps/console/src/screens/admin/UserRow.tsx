@@ -4,7 +4,8 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem } from '../../api/client';
 import type { components } from '../../api/schema';
-import { FieldError, ProblemMessage } from '../../components/ProblemMessage';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { FieldError } from '../desk-kit/FieldError';
 import { REGIONS, type Region } from '../dashboard/figures';
 import { ROLES, type Role } from './AdminScreen';
 

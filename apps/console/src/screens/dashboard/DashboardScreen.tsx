@@ -1,13 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { apiGet } from '../../api/client';
+import { apiGet } from '../desk-kit/get';
 import { useSession } from '../../api/session';
 import { BreakdownChart, type BreakdownBy } from './BreakdownChart';
 import { FigureCard } from './FigureCard';
 import { FIGURES, type FigureName } from './figures';
 import { DashboardFilters, readFilters, statsQuery } from './DashboardFilters';
 import { QueueFigures } from './QueueFigures';
-import { useUrlSearch } from './url';
+import { useUrlSearch } from '../desk-kit/url';
+import { QueryState } from '../desk-kit/QueryState';
+import '../desk-kit/desk.css';
 
 const BREAKDOWNS: BreakdownBy[] = ['month', 'region', 'fraudType'];
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/schema';
+import { Link } from '../desk-kit/Link';
 
 type QueueStats = components['schemas']['QueueStatsDto'];
 const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
@@ -66,7 +67,7 @@ export function QueueFigures({ stats }: { stats: QueueStats }) {
           <dd data-testid="oldest-unclaimed">
             {oldest ? (
               <>
-                <a href={`/console/cases/${oldest.caseId}`}>{oldest.number}</a> ({oldest.priority},{' '}
+                <Link to={`/console/cases/${oldest.caseId}`}>{oldest.number}</Link> ({oldest.priority},{' '}
                 {t(`region.${oldest.region}`)}) — {duration(oldest.waitSeconds)}
               </>
             ) : (

@@ -1,10 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { apiGet } from '../../api/client';
+import { apiGet } from '../desk-kit/get';
 import { useSession } from '../../api/session';
 import { MoneyText } from '../../components/MoneyText';
 import { ExtendFreeze } from './ExtendFreeze';
 import { sincePayment } from './since';
+import { useUrlSearch } from '../desk-kit/url';
+import { QueryState } from '../desk-kit/QueryState';
+import { Link } from '../desk-kit/Link';
+import '../desk-kit/desk.css';
 
 const MAX_DAYS = 60;
 

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { apiGet } from '../../api/client';
+import { apiGet } from '../desk-kit/get';
 import { MoneyText } from '../../components/MoneyText';
+import { QueryState } from '../desk-kit/QueryState';
+import { Link } from '../desk-kit/Link';
 
 /** What GET /identifiers knows of a value: one block per identifier type it matched. */
 export function IdentifierResults({ value }: { value: string }) {

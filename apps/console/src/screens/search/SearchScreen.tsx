@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { IdentifierResults } from './IdentifierResults';
 import { SearchForms } from './SearchForms';
 import { VictimResults } from './VictimResults';
+import { useUrlSearch } from '../desk-kit/url';
+import '../desk-kit/desk.css';
 
 /**
  * Search: a suspect identifier in any format (GET /identifiers: the reports and cases naming

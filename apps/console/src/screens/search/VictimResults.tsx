@@ -1,9 +1,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { apiGet } from '../../api/client';
+import { apiGet } from '../desk-kit/get';
 import { MoneyText } from '../../components/MoneyText';
 import type { VictimKey } from './SearchForms';
+import { QueryState } from '../desk-kit/QueryState';
+import { Link } from '../desk-kit/Link';
 
 /**
  * A victim's reports (GET /victims, exact match through the blind index), newest first, paged
