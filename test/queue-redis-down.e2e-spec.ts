@@ -94,7 +94,10 @@ describe('queue: the worker starts while Redis is down', () => {
     }
     expect(perSource.has('worker report-triage:')).toBe(true);
     for (const [source, count] of perSource) {
-      expect([source, count]).toEqual([source, Math.min(count, source.startsWith('queue') ? 2 : 1)]);
+      expect([source, count]).toEqual([
+        source,
+        Math.min(count, source.startsWith('queue') ? 2 : 1),
+      ]);
     }
     const bullmqOnStderr = consoleError.mock.calls.filter((args: unknown[]) =>
       args.some(

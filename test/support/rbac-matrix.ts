@@ -268,6 +268,8 @@ export const RBAC_MATRIX: RbacRow[] = [
   },
   { method: 'GET', path: '/identifiers', allow: ALL_STAFF, query: { value: '+77055550000' } },
   { method: 'GET', path: '/identifiers/top', allow: ALL_STAFF },
+  // Region scoping filters the list (docs/review.md, "Victim search"): every role may search.
+  { method: 'GET', path: '/victims', allow: ALL_STAFF, query: { phone: '+77015550000' } },
 
   // funds: reads for all staff, writes for investigators and supervisors (not admins)
   { method: 'GET', path: '/freeze-requests', allow: ALL_STAFF },

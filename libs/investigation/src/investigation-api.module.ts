@@ -16,10 +16,12 @@ import { IdentifiersService } from './identifiers/identifiers.service';
 import { LookupController } from './lookup/lookup.controller';
 import { LookupService } from './lookup/lookup.service';
 import { StaffReportsService } from './reports/staff-reports.service';
+import { VictimSearchService } from './reports/victim-search.service';
+import { VictimsController } from './reports/victims.controller';
 
 /**
  * Read models that join several domains (reports, cases, funds, takedowns, loans): the case detail, the staff
- * report view, identifier search, the citizen status page and the public lookup (API app). Owns no tables and
+ * report view, victim search, identifier search, the citizen status page and the public lookup (API app). Owns no tables and
  * writes nothing; it sits above reports, cases and funds, and nothing imports it but the app.
  */
 @Module({
@@ -36,6 +38,7 @@ import { StaffReportsService } from './reports/staff-reports.service';
     CaseDetailController,
     IdentifiersController,
     StaffReportsController,
+    VictimsController,
     CitizenStatusController,
     LookupController,
   ],
@@ -44,6 +47,7 @@ import { StaffReportsService } from './reports/staff-reports.service';
     CaseReportsService,
     IdentifiersService,
     StaffReportsService,
+    VictimSearchService,
     ReportStatusService,
     LookupService,
   ],
