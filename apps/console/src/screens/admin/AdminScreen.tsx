@@ -96,7 +96,7 @@ export default function AdminScreen() {
         <QueryState query={users} />
         {users.data && users.data.items.length === 0 && <p>{t('admin.none')}</p>}
         {users.data && users.data.items.length > 0 && (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table data-testid="users">
               <thead>
                 <tr>

@@ -48,7 +48,7 @@ export default function QueuesScreen() {
             </li>
           </ul>
           {b.queues.length > 0 && (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0}>
               <table>
                 <caption>{t('admin.queues')}</caption>
                 <thead>
@@ -82,7 +82,7 @@ export default function QueuesScreen() {
           {b.queues
             .filter((q) => q.recentFailed.length > 0)
             .map((q) => (
-              <div className="table-scroll" key={q.name}>
+              <div className="table-scroll" tabIndex={0} key={q.name}>
                 <table>
                   <caption>
                     {t('admin.queues.recentFailed')}: {q.name}

@@ -48,7 +48,7 @@ export default function FreezeDeskScreen() {
         <QueryState query={requests} />
         {requests.data && requests.data.items.length === 0 && <p>{t('desk.requests.empty')}</p>}
         {requests.data && requests.data.items.length > 0 && (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table data-testid="freeze-requests">
               <thead>
                 <tr>
@@ -105,7 +105,7 @@ export default function FreezeDeskScreen() {
         <QueryState query={expiring} />
         {expiring.data && expiring.data.items.length === 0 && <p>{t('desk.expiring.empty')}</p>}
         {expiring.data && expiring.data.items.length > 0 && (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table data-testid="expiring-freezes">
               <thead>
                 <tr>

@@ -32,7 +32,7 @@ export function IdentifierResults({ value }: { value: string }) {
               t('search.caseOutOfScope')
             )}
           </p>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table>
               <caption>{t('search.reports')}</caption>
               <thead>

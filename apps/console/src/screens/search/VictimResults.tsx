@@ -28,7 +28,7 @@ export function VictimResults({ by, value }: { by: VictimKey; value: string }) {
       <QueryState query={pages} />
       {pages.data && items.length === 0 && <p>{t('search.victim.none')}</p>}
       {items.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table data-testid="victim-reports">
             <thead>
               <tr>
