@@ -199,6 +199,7 @@ describe('console: freeze desk, search, dashboard, admin', () => {
     await form.getByLabel('Sanction reference').fill('SANCTION-2026-17');
     await form.getByRole('button', { name: 'Extend' }).click();
     await page.getByRole('status').filter({ hasText: 'The freeze now holds until' }).waitFor();
+    await expiring.getByText('Extended (SANCTION-2026-17)').waitFor();
     const after = await investigator.api.get(`/freezes?caseId=${caseId}`).expect(200);
     const extended = after.body.items.find((f: { id: string }) => f.id === freeze.body.id);
     expect(extended.sanctionRef).toBe('SANCTION-2026-17');

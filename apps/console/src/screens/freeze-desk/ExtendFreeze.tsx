@@ -9,13 +9,19 @@ import { ProblemMessage } from '../../components/ProblemMessage';
  * The one extension of a freeze (POST /freezes/{id}/extend): a sanction reference and optional
  * business days. A 409 (already extended, expired, released meanwhile) says so and reloads.
  */
-export function ExtendFreeze({ freezeId }: { freezeId: string }) {
+export function ExtendFreeze({
+  freezeId,
+  onExtended,
+}: {
+  freezeId: string;
+  /** Told the sentence to show: the row itself is replaced by the refetched, extended freeze. */
+  onExtended: (message: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [sanctionRef, setSanctionRef] = useState('');
   const [days, setDays] = useState('');
-  const [done, setDone] = useState<string | null>(null);
   const id = useId();
 
   const extend = useMutation({
@@ -29,7 +35,7 @@ export function ExtendFreeze({ freezeId }: { freezeId: string }) {
     },
     onSuccess: (freeze) => {
       const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
-      setDone(t('desk.extend.done', { date: when.format(new Date(freeze.expiresAt)) }));
+      onExtended(t('desk.extend.done', { date: when.format(new Date(freeze.expiresAt)) }));
       setOpen(false);
       void queryClient.invalidateQueries({ queryKey: ['freezes'] });
     },
@@ -40,7 +46,6 @@ export function ExtendFreeze({ freezeId }: { freezeId: string }) {
     },
   });
 
-  if (done) return <p role="status">{done}</p>;
   if (!open) {
     return <Button onPress={() => setOpen(true)}>{t('desk.extend')}</Button>;
   }

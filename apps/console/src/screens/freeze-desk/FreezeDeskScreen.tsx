@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiGet } from '../desk-kit/get';
 import { useSession } from '../../api/session';
@@ -28,6 +29,7 @@ export default function FreezeDeskScreen() {
   const { user } = useSession();
   const [search, setSearch] = useUrlSearch();
   const within = expiringWithin(search);
+  const [notice, setNotice] = useState('');
   const mayExtend = user?.role === 'investigator' || user?.role === 'supervisor';
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -102,6 +104,7 @@ export default function FreezeDeskScreen() {
             ))}
           </select>
         </label>
+        <p role="status">{notice}</p>
         <QueryState query={expiring} />
         {expiring.data && expiring.data.items.length === 0 && <p>{t('desk.expiring.empty')}</p>}
         {expiring.data && expiring.data.items.length > 0 && (
@@ -138,7 +141,7 @@ export default function FreezeDeskScreen() {
                         {f.extendedAt ? (
                           t('desk.extended', { ref: f.sanctionRef ?? '' })
                         ) : (
-                          <ExtendFreeze freezeId={f.id} />
+                          <ExtendFreeze freezeId={f.id} onExtended={setNotice} />
                         )}
                       </td>
                     )}
