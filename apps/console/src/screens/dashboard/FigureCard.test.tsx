@@ -50,7 +50,7 @@ describe('dashboard figure cards', () => {
     expect(text('casesSolved-change')).toBe('▲ up, previous period was zero (+3)');
     cleanup();
     render(<FigureCard name="chatsClosed" kind="count" current={0} previous={0} change={null} />);
-    expect(text('chatsClosed-change')).toBe('＝ no change, previous period was zero');
+    expect(text('chatsClosed-change')).toBe('= no change, previous period was zero');
   });
 
   it('reads the rate as a percent and a missing rate as none', () => {

@@ -11,7 +11,7 @@ export interface FigureCardProps {
   change: number | null;
 }
 
-const ARROWS = { up: '▲', down: '▼', same: '＝' } as const;
+const ARROWS = { up: '▲', down: '▼', same: '=' } as const;
 
 /** One figure of the summary: its value, the previous period's and the change, all exact. */
 export function FigureCard({ name, kind, current, previous, change }: FigureCardProps) {
