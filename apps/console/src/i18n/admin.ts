@@ -96,4 +96,5 @@ export const admin = {
     en: 'Reports not yet in a case: {{count}}',
   },
   'admin.queues.oldest': { kk: 'ең ескісі {{at}}', ru: 'самое старое {{at}}', en: 'oldest {{at}}' },
+  'admin.nav': { kk: 'Қызметкерлер', ru: 'Сотрудники', en: 'Staff accounts' },
 } as const;

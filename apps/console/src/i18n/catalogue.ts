@@ -1,6 +1,10 @@
+import { admin } from './admin';
 import { common } from './common';
+import { dashboard } from './dashboard';
+import { desk } from './desk';
 import { domain } from './domain';
 import { queue } from './queue';
+import { search } from './search';
 
 /** A catalogue entry: the same text in every console language. `{{name}}` marks a parameter. */
 export interface Entry {
@@ -20,6 +24,10 @@ export const catalogue = {
   ...common,
   ...domain,
   ...queue,
+  ...desk,
+  ...search,
+  ...dashboard,
+  ...admin,
 } satisfies Record<string, Entry>;
 
 export type CatalogueKey = keyof typeof catalogue;

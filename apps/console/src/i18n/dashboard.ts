@@ -161,4 +161,5 @@ export const dashboard = {
     ru: '{{days}} дн {{hours}} ч {{minutes}} мин',
     en: '{{days}} d {{hours}} h {{minutes}} min',
   },
+  'dashboard.nav': { kk: 'Басшы тақтасы', ru: 'Панель руководителя', en: 'Dashboard' },
 } as const;

@@ -94,4 +94,5 @@ export const desk = {
     ru: 'Не удалось загрузить данные. Попробуйте ещё раз.',
     en: 'The data could not be loaded. Try again.',
   },
+  'desk.nav': { kk: 'Бұғаттаулар', ru: 'Заморозки', en: 'Freeze desk' },
 } as const;

@@ -80,4 +80,5 @@ export const search = {
   'search.status.solved': { kk: 'Ашылды', ru: 'Раскрыто', en: 'Solved' },
   'search.status.closed': { kk: 'Жабылды', ru: 'Закрыто', en: 'Closed' },
   'search.status.referred': { kk: 'Жіберілді', ru: 'Передано', en: 'Referred' },
+  'search.nav': { kk: 'Іздеу', ru: 'Поиск', en: 'Search' },
 } as const;

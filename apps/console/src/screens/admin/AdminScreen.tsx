@@ -4,9 +4,8 @@ import { apiGet } from '../desk-kit/get';
 import { REGIONS, type Region } from '../dashboard/figures';
 import { CreateUser } from './CreateUser';
 import { UserRow } from './UserRow';
-import { useUrlSearch } from '../desk-kit/url';
 import { QueryState } from '../desk-kit/QueryState';
-import { Link } from '../desk-kit/Link';
+import { Link, useSearchParams } from 'react-router';
 import '../desk-kit/desk.css';
 
 export const ROLES = ['investigator', 'supervisor', 'admin'] as const;
@@ -32,7 +31,7 @@ function readFilters(search: URLSearchParams): UserFilters {
 /** Staff accounts for admins: list with filters (in the URL), create, edit, deactivate. */
 export default function AdminScreen() {
   const { t } = useTranslation();
-  const [search, setSearch] = useUrlSearch();
+  const [search, setSearch] = useSearchParams();
   const filters = readFilters(search);
   const users = useQuery({
     queryKey: ['admin-users', filters],
@@ -48,7 +47,7 @@ export default function AdminScreen() {
     <div className="admin">
       <h1>{t('admin.title')}</h1>
       <p>
-        <Link to="/console/admin/queues">{t('admin.queues.link')}</Link>
+        <Link to="/admin/queues">{t('admin.queues.link')}</Link>
       </p>
       <CreateUser />
       <section aria-labelledby="users">

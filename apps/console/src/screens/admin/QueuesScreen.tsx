@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiGet } from '../desk-kit/get';
 import { QueryState } from '../desk-kit/QueryState';
-import { Link } from '../desk-kit/Link';
+import { Link } from 'react-router';
 import '../desk-kit/desk.css';
 
 /**
@@ -23,7 +23,7 @@ export default function QueuesScreen() {
     <div className="queues">
       <h1>{t('admin.queues')}</h1>
       <p>
-        <Link to="/console/admin">{t('admin.title')}</Link>
+        <Link to="/admin">{t('admin.title')}</Link>
       </p>
       <QueryState query={board} />
       {b && (

@@ -44,7 +44,7 @@ export function BreakdownChart({ by, rows, figure }: BreakdownChartProps) {
   const label = (key: string): string => {
     if (by === 'region') return t(`region.${key as Region}`);
     if (by === 'fraudType') return t(`fraudType.${key as FraudType}`);
-    const [year, month] = key.split('-').map(Number);
+    const [year = 1970, month = 1] = key.split('-').map(Number);
     return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(
       new Date(Date.UTC(year, month - 1, 1)),
     );

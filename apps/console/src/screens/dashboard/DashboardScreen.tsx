@@ -4,10 +4,10 @@ import { apiGet } from '../desk-kit/get';
 import { useSession } from '../../api/session';
 import { BreakdownChart, type BreakdownBy } from './BreakdownChart';
 import { FigureCard } from './FigureCard';
-import { FIGURES, type FigureName } from './figures';
+import { DEFAULT_FIGURE, FIGURES, type FigureName } from './figures';
 import { DashboardFilters, readFilters, statsQuery } from './DashboardFilters';
 import { QueueFigures } from './QueueFigures';
-import { useUrlSearch } from '../desk-kit/url';
+import { useSearchParams } from 'react-router';
 import { QueryState } from '../desk-kit/QueryState';
 import '../desk-kit/desk.css';
 
@@ -21,10 +21,10 @@ const BREAKDOWNS: BreakdownBy[] = ['month', 'region', 'fraudType'];
 export default function DashboardScreen() {
   const { t } = useTranslation();
   const { user } = useSession();
-  const [search, setSearch] = useUrlSearch();
+  const [search, setSearch] = useSearchParams();
   const filters = readFilters(search);
   const query = statsQuery(filters);
-  const chartFigure = FIGURES.find((f) => f.name === search.get('figure')) ?? FIGURES[0];
+  const chartFigure = FIGURES.find((f) => f.name === search.get('figure')) ?? DEFAULT_FIGURE;
 
   const summary = useQuery({
     queryKey: ['stats', 'summary', query],
@@ -53,7 +53,7 @@ export default function DashboardScreen() {
       <h1>{t('dashboard.title')}</h1>
       <DashboardFilters
         value={filters}
-        national={user?.region == null}
+        national={user.region == null}
         onApply={(next) => {
           const params = new URLSearchParams();
           for (const [k, v] of Object.entries(next)) if (v) params.set(k, v);

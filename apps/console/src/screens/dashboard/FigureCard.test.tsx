@@ -1,6 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import i18n from '../../i18n';
+import { initI18n } from '../../i18n';
 import { FigureCard } from './FigureCard';
 import { direction, scaled } from './figures';
 import { formatDelta, formatFigure } from './format';
@@ -11,7 +11,7 @@ const text = (id: string): string =>
 
 describe('dashboard figure cards', () => {
   beforeAll(async () => {
-    await i18n.changeLanguage('en');
+    await initI18n('en');
   });
   afterEach(cleanup);
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/schema';
-import { Link } from '../desk-kit/Link';
+import { Link } from 'react-router';
 
 type QueueStats = components['schemas']['QueueStatsDto'];
 const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
@@ -67,7 +67,7 @@ export function QueueFigures({ stats }: { stats: QueueStats }) {
           <dd data-testid="oldest-unclaimed">
             {oldest ? (
               <>
-                <Link to={`/console/cases/${oldest.caseId}`}>{oldest.number}</Link> ({oldest.priority},{' '}
+                <Link to={`/cases/${oldest.caseId}`}>{oldest.number}</Link> ({oldest.priority},{' '}
                 {t(`region.${oldest.region}`)}) — {duration(oldest.waitSeconds)}
               </>
             ) : (

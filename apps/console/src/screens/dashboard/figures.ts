@@ -26,6 +26,9 @@ export const FIGURES: ReadonlyArray<{ name: FigureName; kind: FigureKind }> = [
   { name: 'loansWrittenOffTotal', kind: 'money' },
 ];
 
+/** The figure the charts show unless the URL names another. */
+export const DEFAULT_FIGURE = { name: 'reportsReceived', kind: 'count' } as const;
+
 export type Direction = 'up' | 'down' | 'same';
 
 /**

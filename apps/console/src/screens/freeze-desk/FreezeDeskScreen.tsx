@@ -6,9 +6,8 @@ import { useSession } from '../../api/session';
 import { MoneyText } from '../../components/MoneyText';
 import { ExtendFreeze } from './ExtendFreeze';
 import { sincePayment } from './since';
-import { useUrlSearch } from '../desk-kit/url';
 import { QueryState } from '../desk-kit/QueryState';
-import { Link } from '../desk-kit/Link';
+import { Link, useSearchParams } from 'react-router';
 import '../desk-kit/desk.css';
 
 const MAX_DAYS = 60;
@@ -27,10 +26,10 @@ export function expiringWithin(search: URLSearchParams): number {
 export default function FreezeDeskScreen() {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
-  const [search, setSearch] = useUrlSearch();
+  const [search, setSearch] = useSearchParams();
   const within = expiringWithin(search);
   const [notice, setNotice] = useState('');
-  const mayExtend = user?.role === 'investigator' || user?.role === 'supervisor';
+  const mayExtend = user.role === 'investigator' || user.role === 'supervisor';
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   const requests = useQuery({
@@ -66,7 +65,7 @@ export default function FreezeDeskScreen() {
                 {requests.data.items.map((r) => (
                   <tr key={r.id}>
                     <th scope="row">
-                      <Link to={`/console/cases/${r.caseId}`}>{r.caseNumber}</Link>
+                      <Link to={`/cases/${r.caseId}`}>{r.caseNumber}</Link>
                     </th>
                     <td>{r.bank ?? t('desk.unknownBank')}</td>
                     <td>{r.account}</td>
@@ -125,7 +124,7 @@ export default function FreezeDeskScreen() {
                 {expiring.data.items.map((f) => (
                   <tr key={f.id}>
                     <th scope="row">
-                      <Link to={`/console/cases/${f.caseId}`}>{t('desk.openCaseOf')}</Link>
+                      <Link to={`/cases/${f.caseId}`}>{t('desk.openCaseOf')}</Link>
                     </th>
                     <td>{f.bank}</td>
                     <td>{f.account}</td>

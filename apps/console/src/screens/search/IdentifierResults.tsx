@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { apiGet } from '../desk-kit/get';
 import { MoneyText } from '../../components/MoneyText';
 import { QueryState } from '../desk-kit/QueryState';
-import { Link } from '../desk-kit/Link';
+import { Link } from 'react-router';
 
 /** What GET /identifiers knows of a value: one block per identifier type it matched. */
 export function IdentifierResults({ value }: { value: string }) {
@@ -24,8 +24,8 @@ export function IdentifierResults({ value }: { value: string }) {
           <p>
             {t('search.case')}:{' '}
             {m.case ? (
-              <Link to={`/console/cases/${m.case.id}`}>
-                {m.case.number} ({m.case.priority}, {t(`search.status.${m.case.status}`)},{' '}
+              <Link to={`/cases/${m.case.id}`}>
+                {m.case.number} ({m.case.priority}, {t(`status.${m.case.status}`)},{' '}
                 {t(`region.${m.case.region}`)})
               </Link>
             ) : (
@@ -57,7 +57,7 @@ export function IdentifierResults({ value }: { value: string }) {
                     </td>
                     <td>
                       {r.caseId ? (
-                        <Link to={`/console/cases/${r.caseId}`}>{r.caseNumber}</Link>
+                        <Link to={`/cases/${r.caseId}`}>{r.caseNumber}</Link>
                       ) : (
                         t('search.noCase')
                       )}

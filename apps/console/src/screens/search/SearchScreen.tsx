@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { IdentifierResults } from './IdentifierResults';
 import { SearchForms } from './SearchForms';
 import { VictimResults } from './VictimResults';
-import { useUrlSearch } from '../desk-kit/url';
+import { useSearchParams } from 'react-router';
 import '../desk-kit/desk.css';
 
 /**
@@ -12,7 +12,7 @@ import '../desk-kit/desk.css';
  */
 export default function SearchScreen() {
   const { t } = useTranslation();
-  const [search, setSearch] = useUrlSearch();
+  const [search, setSearch] = useSearchParams();
   const value = search.get('value')?.trim() ?? '';
   const phone = search.get('phone')?.trim() ?? '';
   const iin = search.get('iin')?.trim() ?? '';

@@ -5,7 +5,7 @@ import { apiGet } from '../desk-kit/get';
 import { MoneyText } from '../../components/MoneyText';
 import type { VictimKey } from './SearchForms';
 import { QueryState } from '../desk-kit/QueryState';
-import { Link } from '../desk-kit/Link';
+import { Link } from 'react-router';
 
 /**
  * A victim's reports (GET /victims, exact match through the blind index), newest first, paged
@@ -56,7 +56,7 @@ export function VictimResults({ by, value }: { by: VictimKey; value: string }) {
                   </td>
                   <td>
                     {r.caseId ? (
-                      <Link to={`/console/cases/${r.caseId}`}>
+                      <Link to={`/cases/${r.caseId}`}>
                         {r.caseNumber} {r.priority ? `(${r.priority})` : ''}
                       </Link>
                     ) : (
