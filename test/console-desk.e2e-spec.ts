@@ -1,8 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   caseOf,
   createStaff,
@@ -15,44 +12,28 @@ import {
   uniquePhone,
   validReportBody,
 } from '@app/testing';
+import {
+  axeViolations,
+  consoleEnv,
+  launchChromium,
+  listenConsole,
+  newConsolePage,
+  overflowsHorizontally,
+  PHONE,
+  screenshot,
+  signInThroughForm,
+} from './support/console-browser';
 
-// Browser helpers of this suite (the contract's flags). They move to the shared harness
-// (test/support/console-browser.ts) once the shell branch lands it.
-const PHONE_VIEWPORT = { width: 375, height: 812 };
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const launchConsoleBrowser = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
-/** Signs in with the console session route from inside the page's context (its cookie jar). */
-async function signInPage(page: Page, base: string, who: { email: string; password: string }) {
-  const res = await page.request.post(`${base}/api/v1/auth/session`, {
-    data: { email: who.email, password: who.password },
-  });
-  expect(res.status()).toBe(201);
-}
-/** axe-core on the page as it stands: no violation at all. */
+/** axe on the page as it stands (0 violations), and the phone width fits without sideways scroll. */
 async function checkAxe(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-    [],
-  );
+  expect(await axeViolations(page)).toEqual([]);
 }
-const screenshot = (page: Page, name: string): Promise<Buffer> =>
-  page.screenshot({
-    path: join(__dirname, '..', 'docs', 'screenshots', `${name}.png`),
-    fullPage: true,
-  });
+
+async function checkPhone(page: Page): Promise<void> {
+  await page.setViewportSize(PHONE);
+  expect(await overflowsHorizontally(page)).toBe(false);
+  await checkAxe(page);
+}
 
 /** Text content of a test id with no-break spaces read as spaces (ru/kk group digits with them). */
 async function textOf(page: Page, testId: string): Promise<string> {
@@ -77,20 +58,19 @@ describe('console: freeze desk, search, dashboard, admin', () => {
     d = await startDeployment({
       label: 'console-desk',
       worker: true,
-      env: {
-        CONSOLE_DIR: process.env.CONSOLE_DIR ?? join(__dirname, '..', 'dist', 'console'),
+      env: consoleEnv({
         RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
         RATE_LIMIT_REFERENCE_PER_WINDOW: '100000',
-      },
+      }),
     });
-    await d.api.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(d.api.getHttpServer().address() as AddressInfo).port}`;
+    // The origin: the tests open /console/… paths under it.
+    base = (await listenConsole(d)).replace(/\/console\/$/, '');
     [national, investigator] = await Promise.all([
       createStaff(d, { role: 'supervisor', region: null }),
       createStaff(d, { role: 'investigator', region: 'almaty_city' }),
     ]);
     admin = { email: d.env.BOOTSTRAP_ADMIN_EMAIL, password: d.env.BOOTSTRAP_ADMIN_PASSWORD };
-    browser = await launchConsoleBrowser();
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -98,9 +78,8 @@ describe('console: freeze desk, search, dashboard, admin', () => {
   });
 
   it('a supervisor sees the figures move after a report, its case and a reimbursement, and exports CSV', async () => {
-    const context = await browser.newContext({ acceptDownloads: true, locale: 'en-US' });
-    const page = await context.newPage();
-    await signInPage(page, base, national);
+    const { context, page, cspViolations, pageErrors } = await newConsolePage(browser);
+    await signInThroughForm(page, `${base}/console/`, national);
     await page.goto(`${base}/console/dashboard`);
     await page.getByTestId('reportsReceived-value').waitFor();
     const before = {
@@ -133,7 +112,7 @@ describe('console: freeze desk, search, dashboard, admin', () => {
       '▲ up, previous period was zero (+1)',
     );
     await checkAxe(page);
-    await screenshot(page, 'console-dashboard');
+    await screenshot(page, 'dashboard');
 
     // The CSV is a download the browser makes with its own session cookie.
     const [download] = await Promise.all([
@@ -159,8 +138,8 @@ describe('console: freeze desk, search, dashboard, admin', () => {
     await page.waitForURL(/region=astana/);
     await eventually(async () => (await textOf(page, 'reportsReceived-value')) === '0');
 
-    await page.setViewportSize(PHONE_VIEWPORT);
-    await checkAxe(page);
+    await checkPhone(page);
+    expect([cspViolations, pageErrors]).toEqual([[], []]);
     await context.close();
   });
 
@@ -181,9 +160,8 @@ describe('console: freeze desk, search, dashboard, admin', () => {
       })
       .expect(201);
 
-    const context = await browser.newContext({ locale: 'en-US' });
-    const page = await context.newPage();
-    await signInPage(page, base, investigator);
+    const { context, page, cspViolations, pageErrors } = await newConsolePage(browser);
+    await signInThroughForm(page, `${base}/console/`, investigator);
     await page.goto(`${base}/console/freezes?within=10`);
     const row = page.getByTestId('freeze-requests').getByRole('row', { name: new RegExp(caseNumber) });
     await row.waitFor();
@@ -205,9 +183,9 @@ describe('console: freeze desk, search, dashboard, admin', () => {
     expect(extended.sanctionRef).toBe('SANCTION-2026-17');
     expect(Date.parse(extended.expiresAt)).toBeGreaterThan(Date.parse(freeze.body.expiresAt));
 
-    await page.setViewportSize(PHONE_VIEWPORT);
-    await checkAxe(page);
-    await screenshot(page, 'console-freeze-desk');
+    await checkPhone(page);
+    await screenshot(page, 'freeze-desk');
+    expect([cspViolations, pageErrors]).toEqual([[], []]);
     await context.close();
   });
 
@@ -223,9 +201,8 @@ describe('console: freeze desk, search, dashboard, admin', () => {
     );
     const caseId = await caseOf(d, report.id);
 
-    const context = await browser.newContext({ locale: 'en-US' });
-    const page = await context.newPage();
-    await signInPage(page, base, investigator);
+    const { context, page, cspViolations, pageErrors } = await newConsolePage(browser);
+    await signInThroughForm(page, `${base}/console/`, investigator);
     // The suspect's number typed the other way: 8 and no spaces.
     await page.goto(`${base}/console/search?value=${encodeURIComponent(`8${digits.slice(1)}`)}`);
     const match = page.getByTestId('match-phone');
@@ -241,16 +218,15 @@ describe('console: freeze desk, search, dashboard, admin', () => {
     const victim = page.getByTestId('victim-reports');
     await victim.getByRole('row', { name: new RegExp(report.reference) }).waitFor();
     await checkAxe(page);
-    await page.setViewportSize(PHONE_VIEWPORT);
-    await checkAxe(page);
-    await screenshot(page, 'console-search');
+    await checkPhone(page);
+    await screenshot(page, 'search');
+    expect([cspViolations, pageErrors]).toEqual([[], []]);
     await context.close();
   });
 
   it('an admin creates a user who can then sign in; the queue dashboard shows', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
-    const page = await context.newPage();
-    await signInPage(page, base, admin);
+    const { context, page, cspViolations, pageErrors } = await newConsolePage(browser);
+    await signInThroughForm(page, `${base}/console/`, admin);
     await page.goto(`${base}/console/admin`);
     const email = `new.investigator.${Date.now()}@police.test`;
     const password = 'correct horse battery staple 42';
@@ -278,31 +254,31 @@ describe('console: freeze desk, search, dashboard, admin', () => {
     const refused = await d.http().post('/api/v1/auth/session').send({ email, password });
     expect(refused.status).toBe(401);
 
-    await page.setViewportSize(PHONE_VIEWPORT);
-    await checkAxe(page);
-    await screenshot(page, 'console-admin');
+    await checkPhone(page);
+    await screenshot(page, 'admin');
 
     await page.getByRole('link', { name: 'Queue dashboard' }).click();
     await page.getByText('Redis is up').waitFor();
     await checkAxe(page);
+    expect([cspViolations, pageErrors]).toEqual([[], []]);
     await context.close();
   });
 
   it('an investigator sees neither dashboard nor admin in the nav, and gets "not allowed" on their URLs', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
-    const page = await context.newPage();
-    await signInPage(page, base, investigator);
+    const { context, page, cspViolations, pageErrors } = await newConsolePage(browser);
+    await signInThroughForm(page, `${base}/console/`, investigator);
     await page.goto(`${base}/console/freezes`);
     const nav = page.getByRole('navigation');
     await nav.getByRole('link', { name: 'Freeze desk' }).waitFor();
-    expect(await nav.getByRole('link', { name: 'Supervisor dashboard' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Dashboard' }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Staff accounts' }).count()).toBe(0);
     for (const path of ['/console/dashboard', '/console/admin']) {
       await page.goto(`${base}${path}`);
-      await page.getByTestId('not-allowed').waitFor();
-      expect(await page.getByTestId('figure-grid').count()).toBe(0);
+      await page.getByText('This page is not for your role.').waitFor();
+      expect(await page.locator('.figure-grid, [data-testid="users"]').count()).toBe(0);
       await checkAxe(page);
     }
+    expect([cspViolations, pageErrors]).toEqual([[], []]);
     await context.close();
   });
 });

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem } from '../../api/client';
 import { ProblemMessage } from '../../components/ProblemMessage';
@@ -109,9 +108,9 @@ export function CreateUser() {
         </div>
         {problem && <ProblemMessage problem={problem} />}
         {created && <p role="status">{created}</p>}
-        <Button type="submit" isDisabled={create.isPending}>
+        <button type="submit" disabled={create.isPending}>
           {t('admin.create.submit')}
-        </Button>
+        </button>
       </form>
     </section>
   );

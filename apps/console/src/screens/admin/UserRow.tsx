@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem } from '../../api/client';
 import type { components } from '../../api/schema';
@@ -123,19 +122,19 @@ export function UserRow({ user }: { user: User }) {
       <td className="actions">
         {mode === 'view' && (
           <>
-            <Button onPress={() => setMode('edit')}>{t('admin.edit')}</Button>
-            <Button onPress={() => setMode('password')}>{t('admin.resetPassword')}</Button>
-            <Button onPress={() => patch.mutate({ active: !user.active })}>
+            <button type="button" onClick={() => setMode('edit')}>{t('admin.edit')}</button>
+            <button type="button" onClick={() => setMode('password')}>{t('admin.resetPassword')}</button>
+            <button type="button" onClick={() => patch.mutate({ active: !user.active })}>
               {user.active ? t('admin.deactivate') : t('admin.reactivate')}
-            </Button>
+            </button>
           </>
         )}
         {mode === 'edit' && (
           <form onSubmit={saveEdit} aria-label={t('admin.edit.title', { email: user.email })}>
-            <Button type="submit" isDisabled={patch.isPending}>
+            <button type="submit" disabled={patch.isPending}>
               {t('admin.save')}
-            </Button>
-            <Button onPress={() => setMode('view')}>{t('admin.cancel')}</Button>
+            </button>
+            <button type="button" onClick={() => setMode('view')}>{t('admin.cancel')}</button>
           </form>
         )}
         {mode === 'password' && (
@@ -150,10 +149,10 @@ export function UserRow({ user }: { user: User }) {
               onChange={(e) => setPassword(e.target.value)}
             />
             <FieldError problem={problem} field="password" />
-            <Button type="submit" isDisabled={patch.isPending}>
+            <button type="submit" disabled={patch.isPending}>
               {t('admin.save')}
-            </Button>
-            <Button onPress={() => setMode('view')}>{t('admin.cancel')}</Button>
+            </button>
+            <button type="button" onClick={() => setMode('view')}>{t('admin.cancel')}</button>
           </form>
         )}
         {problem && <ProblemMessage problem={problem} />}

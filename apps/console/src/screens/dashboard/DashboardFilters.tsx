@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { FRAUD_TYPES, REGIONS, type FraudType, type Region } from './figures';
 
@@ -105,7 +104,7 @@ export function DashboardFilters({
           ))}
         </select>
       </label>
-      <Button type="submit">{t('dashboard.apply')}</Button>
+      <button type="submit">{t('dashboard.apply')}</button>
     </form>
   );
 }

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem } from '../../api/client';
 import { ProblemMessage } from '../../components/ProblemMessage';
@@ -47,7 +46,7 @@ export function ExtendFreeze({
   });
 
   if (!open) {
-    return <Button onPress={() => setOpen(true)}>{t('desk.extend')}</Button>;
+    return <button type="button" onClick={() => setOpen(true)}>{t('desk.extend')}</button>;
   }
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -83,10 +82,10 @@ export function ExtendFreeze({
       ) : (
         problem && <ProblemMessage problem={problem} />
       )}
-      <Button type="submit" isDisabled={extend.isPending}>
+      <button type="submit" disabled={extend.isPending}>
         {t('desk.extend.submit')}
-      </Button>
-      <Button onPress={() => setOpen(false)}>{t('desk.extend.cancel')}</Button>
+      </button>
+      <button type="button" onClick={() => setOpen(false)}>{t('desk.extend.cancel')}</button>
     </form>
   );
 }

@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
 export type VictimKey = 'phone' | 'iin';
@@ -43,7 +42,7 @@ export function SearchForms({
         <p id="search-identifier-hint" className="hint">
           {t('search.identifier.hint')}
         </p>
-        <Button type="submit">{t('search.submit')}</Button>
+        <button type="submit">{t('search.submit')}</button>
       </form>
       <form role="search" aria-labelledby="search-victim" onSubmit={submitVictim}>
         <h2 id="search-victim">{t('search.victim')}</h2>
@@ -72,7 +71,7 @@ export function SearchForms({
             autoComplete="off"
           />
         </label>
-        <Button type="submit">{t('search.submit')}</Button>
+        <button type="submit">{t('search.submit')}</button>
       </form>
     </div>
   );

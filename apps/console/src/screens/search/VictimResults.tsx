@@ -1,5 +1,4 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { apiGet } from '../desk-kit/get';
 import { MoneyText } from '../../components/MoneyText';
@@ -70,9 +69,9 @@ export function VictimResults({ by, value }: { by: VictimKey; value: string }) {
         </div>
       )}
       {pages.hasNextPage && (
-        <Button onPress={() => void pages.fetchNextPage()} isDisabled={pages.isFetchingNextPage}>
+        <button type="button" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
           {t('search.more')}
-        </Button>
+        </button>
       )}
     </section>
   );
