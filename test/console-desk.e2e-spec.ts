@@ -163,7 +163,9 @@ describe('console: freeze desk, search, dashboard, admin', () => {
     const { context, page, cspViolations, pageErrors } = await newConsolePage(browser);
     await signInThroughForm(page, `${base}/console/`, investigator);
     await page.goto(`${base}/console/freezes?within=10`);
-    const row = page.getByTestId('freeze-requests').getByRole('row', { name: new RegExp(caseNumber) });
+    const row = page
+      .getByTestId('freeze-requests')
+      .getByRole('row', { name: new RegExp(caseNumber) });
     await row.waitFor();
     expect(await row.textContent()).toMatch(/777[.,]00/);
     expect(await row.getByRole('link', { name: caseNumber }).getAttribute('href')).toBe(
@@ -208,7 +210,9 @@ describe('console: freeze desk, search, dashboard, admin', () => {
     const match = page.getByTestId('match-phone');
     await match.waitFor();
     expect(await match.getByRole('row', { name: new RegExp(report.reference) }).count()).toBe(1);
-    expect(await match.getByRole('link').first().getAttribute('href')).toBe(`/console/cases/${caseId}`);
+    expect(await match.getByRole('link').first().getAttribute('href')).toBe(
+      `/console/cases/${caseId}`,
+    );
     await checkAxe(page);
 
     await page.getByLabel('Phone', { exact: true }).check();
@@ -236,7 +240,10 @@ describe('console: freeze desk, search, dashboard, admin', () => {
     await page.locator('#new-role').selectOption('investigator');
     await page.locator('#new-region').selectOption('astana');
     await page.getByRole('button', { name: 'Create', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: `Account ${email} created.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Account ${email} created.` })
+      .waitFor();
     await page.getByTestId('users').locator(`tr[data-email="${email}"]`).waitFor();
     await checkAxe(page);
 
@@ -250,7 +257,11 @@ describe('console: freeze desk, search, dashboard, admin', () => {
       .locator(`tr[data-email="${email}"]`)
       .getByRole('button', { name: 'Deactivate' })
       .click();
-    await page.getByTestId('users').locator(`tr[data-email="${email}"]`).getByRole('button', { name: 'Reactivate' }).waitFor();
+    await page
+      .getByTestId('users')
+      .locator(`tr[data-email="${email}"]`)
+      .getByRole('button', { name: 'Reactivate' })
+      .waitFor();
     const refused = await d.http().post('/api/v1/auth/session').send({ email, password });
     expect(refused.status).toBe(401);
 

@@ -22,9 +22,17 @@ export const admin = {
   },
   'admin.lastLogin': { kk: 'Соңғы кіру', ru: 'Последний вход', en: 'Last sign-in' },
   'admin.never': { kk: 'ешқашан', ru: 'никогда', en: 'never' },
-  'admin.locked': { kk: '{{until}} дейін бұғатталған', ru: 'Заблокирован до {{until}}', en: 'Locked until {{until}}' },
+  'admin.locked': {
+    kk: '{{until}} дейін бұғатталған',
+    ru: 'Заблокирован до {{until}}',
+    en: 'Locked until {{until}}',
+  },
   'admin.users': { kk: 'Тіркелгілер', ru: 'Учётные записи', en: 'Accounts' },
-  'admin.none': { kk: 'Тіркелгі табылмады.', ru: 'Учётных записей не найдено.', en: 'No account matches.' },
+  'admin.none': {
+    kk: 'Тіркелгі табылмады.',
+    ru: 'Учётных записей не найдено.',
+    en: 'No account matches.',
+  },
   'admin.create': { kk: 'Тіркелгі құру', ru: 'Создать учётную запись', en: 'Create an account' },
   'admin.create.submit': { kk: 'Құру', ru: 'Создать', en: 'Create' },
   'admin.created': {

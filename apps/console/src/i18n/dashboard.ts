@@ -5,7 +5,11 @@ export const dashboard = {
     ru: 'Панель руководителя',
     en: 'Supervisor dashboard',
   },
-  'dashboard.filters': { kk: 'Кезең және сүзгілер', ru: 'Период и фильтры', en: 'Period and filters' },
+  'dashboard.filters': {
+    kk: 'Кезең және сүзгілер',
+    ru: 'Период и фильтры',
+    en: 'Period and filters',
+  },
   'dashboard.from': { kk: 'Басы (қоса)', ru: 'С (включительно)', en: 'From (inclusive)' },
   'dashboard.to': { kk: 'Соңы (қоспағанда)', ru: 'По (не включая)', en: 'To (exclusive)' },
   'dashboard.region': { kk: 'Өңір', ru: 'Регион', en: 'Region' },
@@ -40,8 +44,16 @@ export const dashboard = {
     en: 'previous period was zero',
   },
   'dashboard.none': { kk: 'жоқ', ru: 'нет', en: 'none' },
-  'figure.reportsReceived': { kk: 'Түскен арыздар', ru: 'Поступило заявлений', en: 'Reports received' },
-  'figure.damageReported': { kk: 'Мәлімделген залал', ru: 'Заявленный ущерб', en: 'Damage reported' },
+  'figure.reportsReceived': {
+    kk: 'Түскен арыздар',
+    ru: 'Поступило заявлений',
+    en: 'Reports received',
+  },
+  'figure.damageReported': {
+    kk: 'Мәлімделген залал',
+    ru: 'Заявленный ущерб',
+    en: 'Damage reported',
+  },
   'figure.casesOpened': { kk: 'Ашылған істер', ru: 'Открыто дел', en: 'Cases opened' },
   'figure.casesSolved': { kk: 'Ашылған (шешілген) істер', ru: 'Раскрыто дел', en: 'Cases solved' },
   'figure.offendersDetained': {

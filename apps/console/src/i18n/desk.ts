@@ -43,7 +43,11 @@ export const desk = {
   },
   'desk.unknownBank': { kk: 'белгісіз', ru: 'не указан', en: 'unknown' },
   'desk.actions': { kk: 'Әрекеттер', ru: 'Действия', en: 'Actions' },
-  'desk.openCase': { kk: '{{number}} ісін ашу', ru: 'Открыть дело {{number}}', en: 'Open case {{number}}' },
+  'desk.openCase': {
+    kk: '{{number}} ісін ашу',
+    ru: 'Открыть дело {{number}}',
+    en: 'Open case {{number}}',
+  },
   'desk.openCaseOf': { kk: 'Істі ашу', ru: 'Открыть дело', en: 'Open the case' },
   'desk.extended': {
     kk: 'Ұзартылды ({{ref}})',

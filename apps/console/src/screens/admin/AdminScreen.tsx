@@ -52,10 +52,18 @@ export default function AdminScreen() {
       <CreateUser />
       <section aria-labelledby="users">
         <h2 id="users">{t('admin.users')}</h2>
-        <form className="filters" aria-label={t('admin.filters')} onSubmit={(e) => e.preventDefault()}>
+        <form
+          className="filters"
+          aria-label={t('admin.filters')}
+          onSubmit={(e) => e.preventDefault()}
+        >
           <label className="field">
             <span>{t('admin.role')}</span>
-            <select name="role" value={filters.role ?? ''} onChange={(e) => setFilter('role', e.target.value)}>
+            <select
+              name="role"
+              value={filters.role ?? ''}
+              onChange={(e) => setFilter('role', e.target.value)}
+            >
               <option value="">{t('admin.any')}</option>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
@@ -110,7 +118,7 @@ export default function AdminScreen() {
               </thead>
               <tbody>
                 {users.data.items.map((u) => (
-                  <UserRow key={u.id} user={u} />
+                  <UserRow key={u.id} user={u} readAt={users.dataUpdatedAt} />
                 ))}
               </tbody>
             </table>

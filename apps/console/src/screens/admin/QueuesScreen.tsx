@@ -98,7 +98,8 @@ export default function QueuesScreen() {
                     {q.recentFailed.map((j) => (
                       <tr key={`${j.id ?? ''}-${j.timestamp}`}>
                         <th scope="row">
-                          {j.name} <time dateTime={j.timestamp}>{when.format(new Date(j.timestamp))}</time>
+                          {j.name}{' '}
+                          <time dateTime={j.timestamp}>{when.format(new Date(j.timestamp))}</time>
                         </th>
                         <td>{j.failedReason}</td>
                         <td className="num">{j.attemptsMade}</td>

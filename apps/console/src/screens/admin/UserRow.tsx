@@ -12,7 +12,13 @@ type User = components['schemas']['UserView'];
 type Patch = components['schemas']['UpdateUserDto'];
 
 /** One account: its facts, and edit (role, region, name), (de)activate and a new password. */
-export function UserRow({ user }: { user: User }) {
+export function UserRow({
+  user,
+  readAt,
+}: {
+  user: User;
+  /** when the list was read */ readAt: number;
+}) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<'view' | 'edit' | 'password'>('view');
@@ -64,7 +70,11 @@ export function UserRow({ user }: { user: User }) {
             <label htmlFor={`${base}-name`} className="visually-hidden">
               {t('admin.fullName')}
             </label>
-            <input id={`${base}-name`} value={fullName} onChange={(e) => setFullName(e.target.value)} />
+            <input
+              id={`${base}-name`}
+              value={fullName}
+              onChange={(e) => setFullName(e.target.value)}
+            />
             <FieldError problem={problem} field="fullName" />
           </>
         ) : (
@@ -77,7 +87,11 @@ export function UserRow({ user }: { user: User }) {
             <label htmlFor={`${base}-role`} className="visually-hidden">
               {t('admin.role')}
             </label>
-            <select id={`${base}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            <select
+              id={`${base}-role`}
+              value={role}
+              onChange={(e) => setRole(e.target.value as Role)}
+            >
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {t(`admin.role.${r}`)}
@@ -96,7 +110,11 @@ export function UserRow({ user }: { user: User }) {
             <label htmlFor={`${base}-region`} className="visually-hidden">
               {t('admin.region')}
             </label>
-            <select id={`${base}-region`} value={region} onChange={(e) => setRegion(e.target.value)}>
+            <select
+              id={`${base}-region`}
+              value={region}
+              onChange={(e) => setRegion(e.target.value)}
+            >
               <option value="">{t('admin.national')}</option>
               {REGIONS.map((r) => (
                 <option key={r} value={r}>
@@ -114,7 +132,7 @@ export function UserRow({ user }: { user: User }) {
       </td>
       <td>
         {user.active ? t('admin.yes') : t('admin.no')}
-        {user.lockedUntil && Date.parse(user.lockedUntil) > Date.now() && (
+        {user.lockedUntil && Date.parse(user.lockedUntil) > readAt && (
           <div>{t('admin.locked', { until: when.format(new Date(user.lockedUntil)) })}</div>
         )}
       </td>
@@ -122,8 +140,12 @@ export function UserRow({ user }: { user: User }) {
       <td className="actions">
         {mode === 'view' && (
           <>
-            <button type="button" onClick={() => setMode('edit')}>{t('admin.edit')}</button>
-            <button type="button" onClick={() => setMode('password')}>{t('admin.resetPassword')}</button>
+            <button type="button" onClick={() => setMode('edit')}>
+              {t('admin.edit')}
+            </button>
+            <button type="button" onClick={() => setMode('password')}>
+              {t('admin.resetPassword')}
+            </button>
             <button type="button" onClick={() => patch.mutate({ active: !user.active })}>
               {user.active ? t('admin.deactivate') : t('admin.reactivate')}
             </button>
@@ -134,7 +156,9 @@ export function UserRow({ user }: { user: User }) {
             <button type="submit" disabled={patch.isPending}>
               {t('admin.save')}
             </button>
-            <button type="button" onClick={() => setMode('view')}>{t('admin.cancel')}</button>
+            <button type="button" onClick={() => setMode('view')}>
+              {t('admin.cancel')}
+            </button>
           </form>
         )}
         {mode === 'password' && (
@@ -152,7 +176,9 @@ export function UserRow({ user }: { user: User }) {
             <button type="submit" disabled={patch.isPending}>
               {t('admin.save')}
             </button>
-            <button type="button" onClick={() => setMode('view')}>{t('admin.cancel')}</button>
+            <button type="button" onClick={() => setMode('view')}>
+              {t('admin.cancel')}
+            </button>
           </form>
         )}
         {problem && <ProblemMessage problem={problem} />}

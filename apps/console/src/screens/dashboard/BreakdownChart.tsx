@@ -45,26 +45,44 @@ export function BreakdownChart({ by, rows, figure }: BreakdownChartProps) {
     if (by === 'region') return t(`region.${key as Region}`);
     if (by === 'fraudType') return t(`fraudType.${key as FraudType}`);
     const [year = 1970, month = 1] = key.split('-').map(Number);
-    return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(year, month - 1, 1)),
-    );
+    return new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: 'short',
+      timeZone: 'UTC',
+    }).format(new Date(Date.UTC(year, month - 1, 1)));
   };
   const labels = rows.map((r) => label(r.key));
   const shown = rows.map((r) => formatFigure(figure.kind, r[figure.name], locale, none));
   const heights = rows.map((r) => plotValue(figure.kind, r[figure.name]));
-  const byText = t(by === 'month' ? 'dashboard.byMonth' : by === 'region' ? 'dashboard.byRegion' : 'dashboard.byFraudType');
+  const byText = t(
+    by === 'month'
+      ? 'dashboard.byMonth'
+      : by === 'region'
+        ? 'dashboard.byRegion'
+        : 'dashboard.byFraudType',
+  );
   const figureText = t(`figure.${figure.name}`);
 
   useEffect(() => {
     if (!canvas.current) return;
     const chart = new Chart(canvas.current, {
       type: 'bar',
-      data: { labels, datasets: [{ label: figureText, data: heights, backgroundColor: '#1f5fa8' }] },
+      data: {
+        labels,
+        datasets: [{ label: figureText, data: heights, backgroundColor: '#1f5fa8' }],
+      },
       options: {
         indexAxis: by === 'month' ? 'x' : 'y',
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
+        // Counts and whole tenge: no 0.1 steps on the value axis.
+        scales: {
+          [by === 'month' ? 'y' : 'x']: {
+            beginAtZero: true,
+            ticks: { precision: figure.kind === 'rate' ? 2 : 0 },
+          },
+        },
         plugins: {
           legend: { display: false },
           tooltip: {
@@ -83,7 +101,11 @@ export function BreakdownChart({ by, rows, figure }: BreakdownChartProps) {
     <section className="breakdown" aria-labelledby={headingId}>
       <h3 id={headingId}>{byText}</h3>
       <div className={`breakdown__canvas breakdown__canvas--${by}`}>
-        <canvas ref={canvas} role="img" aria-label={t('dashboard.chartAlt', { figure: figureText, by: byText })} />
+        <canvas
+          ref={canvas}
+          role="img"
+          aria-label={t('dashboard.chartAlt', { figure: figureText, by: byText })}
+        />
       </div>
       <details className="breakdown__table">
         <summary>{t('dashboard.table')}</summary>

@@ -76,7 +76,9 @@ export function DashboardFilters({
           <select
             name="region"
             value={draft.region ?? ''}
-            onChange={(e) => setDraft({ ...draft, region: (e.target.value || undefined) as Region })}
+            onChange={(e) =>
+              setDraft({ ...draft, region: (e.target.value || undefined) as Region })
+            }
           >
             <option value="">{t('dashboard.allRegions')}</option>
             {REGIONS.map((r) => (

@@ -17,7 +17,13 @@ describe('dashboard figure cards', () => {
 
   it('shows a count, the previous period, the change up with its sign and the exact difference', () => {
     render(
-      <FigureCard name="reportsReceived" kind="count" current={14200} previous={12000} change={18.33} />,
+      <FigureCard
+        name="reportsReceived"
+        kind="count"
+        current={14200}
+        previous={12000}
+        change={18.33}
+      />,
     );
     expect(text('reportsReceived-value')).toBe('14,200');
     expect(text('reportsReceived-previous')).toBe('12,000');
@@ -43,7 +49,15 @@ describe('dashboard figure cards', () => {
   });
 
   it('shows a fall with a minus sign and a previous zero as such, not as a percent', () => {
-    render(<FigureCard name="reimbursedTotal" kind="money" current="100.50" previous="250.00" change={-59.8} />);
+    render(
+      <FigureCard
+        name="reimbursedTotal"
+        kind="money"
+        current="100.50"
+        previous="250.00"
+        change={-59.8}
+      />,
+    );
     expect(text('reimbursedTotal-change')).toBe('▼ down, −59.80 % (−149.50 ₸)');
     cleanup();
     render(<FigureCard name="casesSolved" kind="count" current={3} previous={0} change={null} />);
@@ -55,7 +69,13 @@ describe('dashboard figure cards', () => {
 
   it('reads the rate as a percent and a missing rate as none', () => {
     render(
-      <FigureCard name="reimbursementRate" kind="rate" current={0.123457} previous={null} change={null} />,
+      <FigureCard
+        name="reimbursementRate"
+        kind="rate"
+        current={0.123457}
+        previous={null}
+        change={null}
+      />,
     );
     expect(text('reimbursementRate-value')).toBe('12.3457 %');
     expect(text('reimbursementRate-previous')).toBe('none');

@@ -50,7 +50,9 @@ export function formatDelta(
   if (a === null || b === null) return null;
   const diff = a - b;
   const sign = diff > 0n ? '+' : '';
-  return sign + formatScaled(diff, kind === 'money' ? 2 : 0, locale) + (kind === 'money' ? ' ₸' : '');
+  return (
+    sign + formatScaled(diff, kind === 'money' ? 2 : 0, locale) + (kind === 'money' ? ' ₸' : '')
+  );
 }
 
 /** The API's change in percent (two decimals, half-up on its side) with an explicit sign. */

@@ -33,7 +33,10 @@ export function ExtendFreeze({
       return data;
     },
     onSuccess: (freeze) => {
-      const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+      const when = new Intl.DateTimeFormat(i18n.language, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      });
       onExtended(t('desk.extend.done', { date: when.format(new Date(freeze.expiresAt)) }));
       setOpen(false);
       void queryClient.invalidateQueries({ queryKey: ['freezes'] });
@@ -46,7 +49,11 @@ export function ExtendFreeze({
   });
 
   if (!open) {
-    return <button type="button" onClick={() => setOpen(true)}>{t('desk.extend')}</button>;
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        {t('desk.extend')}
+      </button>
+    );
   }
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -85,7 +92,9 @@ export function ExtendFreeze({
       <button type="submit" disabled={extend.isPending}>
         {t('desk.extend.submit')}
       </button>
-      <button type="button" onClick={() => setOpen(false)}>{t('desk.extend.cancel')}</button>
+      <button type="button" onClick={() => setOpen(false)}>
+        {t('desk.extend.cancel')}
+      </button>
     </form>
   );
 }

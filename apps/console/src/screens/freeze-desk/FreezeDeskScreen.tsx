@@ -35,6 +35,8 @@ export default function FreezeDeskScreen() {
   const requests = useQuery({
     queryKey: ['freeze-requests', 'pending'],
     queryFn: () => apiGet('/api/v1/freeze-requests', { status: 'pending', limit: 500 }),
+    // "Since payment" is counted to when the list was read; a minute's refetch keeps it current.
+    refetchInterval: 60_000,
   });
   const expiring = useQuery({
     queryKey: ['freezes', 'expiring', within],
@@ -75,7 +77,7 @@ export default function FreezeDeskScreen() {
                     <td>
                       <time dateTime={r.paidAt}>{when.format(new Date(r.paidAt))}</time>
                     </td>
-                    <td>{sincePayment(t, r.paidAt, Date.now())}</td>
+                    <td>{sincePayment(t, r.paidAt, requests.dataUpdatedAt)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -69,7 +69,11 @@ export function VictimResults({ by, value }: { by: VictimKey; value: string }) {
         </div>
       )}
       {pages.hasNextPage && (
-        <button type="button" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
+        <button
+          type="button"
+          onClick={() => void pages.fetchNextPage()}
+          disabled={pages.isFetchingNextPage}
+        >
           {t('search.more')}
         </button>
       )}
