@@ -25,7 +25,8 @@ function LanguageSwitch() {
 function Guard({ route }: { route: ScreenRoute }) {
   const { t } = useTranslation();
   const { user } = useSession();
-  if (!route.roles.includes(user.role)) return <p className="problem">{t('app.forbidden')}</p>;
+  // A heading of its own: each page has one h1 (axe), this one saying why there is nothing else.
+  if (!route.roles.includes(user.role)) return <h1 className="problem">{t('app.forbidden')}</h1>;
   const Screen = route.screen;
   return <Screen />;
 }
@@ -65,7 +66,7 @@ function Shell() {
             {ROUTES.map((r) => (
               <Route key={r.path} path={r.path} element={<Guard route={r} />} />
             ))}
-            <Route path="*" element={<p>{t('app.notFound')}</p>} />
+            <Route path="*" element={<h1>{t('app.notFound')}</h1>} />
           </Routes>
         </Suspense>
       </main>

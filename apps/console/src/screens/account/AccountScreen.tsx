@@ -48,11 +48,15 @@ export default function AccountScreen() {
             type="password"
             autoComplete="current-password"
             required
+            aria-invalid={fieldError('currentPassword') ? true : undefined}
+            aria-describedby={fieldError('currentPassword') ? 'current-password-error' : undefined}
             value={currentPassword}
             onChange={(e) => setCurrent(e.target.value)}
           />
           {fieldError('currentPassword') && (
-            <span className="field-error">{fieldError('currentPassword')}</span>
+            <span id="current-password-error" className="field-error">
+              {fieldError('currentPassword')}
+            </span>
           )}
         </div>
         <div className="field">
@@ -63,7 +67,12 @@ export default function AccountScreen() {
             autoComplete="new-password"
             required
             minLength={15}
-            aria-describedby="new-password-hint"
+            aria-invalid={fieldError('newPassword') ? true : undefined}
+            aria-describedby={
+              fieldError('newPassword')
+                ? 'new-password-hint new-password-error'
+                : 'new-password-hint'
+            }
             value={newPassword}
             onChange={(e) => setNew(e.target.value)}
           />
@@ -71,7 +80,9 @@ export default function AccountScreen() {
             {t('account.rules')}
           </span>
           {fieldError('newPassword') && (
-            <span className="field-error">{fieldError('newPassword')}</span>
+            <span id="new-password-error" className="field-error">
+              {fieldError('newPassword')}
+            </span>
           )}
         </div>
         {problem && problem.errors.length === 0 && <ProblemMessage problem={problem} />}
