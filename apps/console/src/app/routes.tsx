@@ -32,4 +32,33 @@ export const ROUTES: readonly ScreenRoute[] = [
     nav: 'nav.account',
   },
   { path: '/cases/:id', screen: lazy(() => import('../screens/case/CaseScreen')), roles: STAFF },
+  {
+    path: '/freezes',
+    screen: lazy(() => import('../screens/freeze-desk/FreezeDeskScreen')),
+    roles: STAFF,
+    nav: 'desk.nav',
+  },
+  {
+    path: '/search',
+    screen: lazy(() => import('../screens/search/SearchScreen')),
+    roles: STAFF,
+    nav: 'search.nav',
+  },
+  {
+    path: '/dashboard',
+    screen: lazy(() => import('../screens/dashboard/DashboardScreen')),
+    roles: ['supervisor', 'admin'],
+    nav: 'dashboard.nav',
+  },
+  {
+    path: '/admin',
+    screen: lazy(() => import('../screens/admin/AdminScreen')),
+    roles: ['admin'],
+    nav: 'admin.nav',
+  },
+  {
+    path: '/admin/queues',
+    screen: lazy(() => import('../screens/admin/QueuesScreen')),
+    roles: ['admin'],
+  },
 ];

@@ -1,7 +1,11 @@
 import { caseMessages } from './case';
+import { admin } from './admin';
 import { common } from './common';
+import { dashboard } from './dashboard';
+import { desk } from './desk';
 import { domain } from './domain';
 import { queue } from './queue';
+import { search } from './search';
 
 /** A catalogue entry: the same text in every console language. `{{name}}` marks a parameter. */
 export interface Entry {
@@ -22,6 +26,10 @@ export const catalogue = {
   ...domain,
   ...queue,
   ...caseMessages,
+  ...desk,
+  ...search,
+  ...dashboard,
+  ...admin,
 } satisfies Record<string, Entry>;
 
 export type CatalogueKey = keyof typeof catalogue;

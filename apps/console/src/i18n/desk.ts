@@ -1,0 +1,102 @@
+/** Texts of the freeze desk (src/screens/freeze-desk). */
+export const desk = {
+  'desk.title': { kk: 'Бұғаттау үстелі', ru: 'Стол заморозок', en: 'Freeze desk' },
+  'desk.requests': {
+    kk: 'Күтудегі бұғаттау сұраулары (ең ескісі бірінші)',
+    ru: 'Ожидающие запросы на заморозку (сначала старые)',
+    en: 'Pending freeze requests (oldest first)',
+  },
+  'desk.requests.empty': {
+    kk: 'Күтудегі сұрау жоқ.',
+    ru: 'Ожидающих запросов нет.',
+    en: 'No freeze request is pending.',
+  },
+  'desk.expiring': {
+    kk: 'Мерзімі бітуге жақын бұғаттаулар',
+    ru: 'Заморозки с истекающим сроком',
+    en: 'Freezes nearing expiry',
+  },
+  'desk.expiring.within': {
+    kk: 'Келесі жұмыс күндері ішінде',
+    ru: 'В ближайшие рабочие дни',
+    en: 'Within business days',
+  },
+  'desk.expiring.empty': {
+    kk: 'Бұл мерзімде бітетін бұғаттау жоқ.',
+    ru: 'Заморозок с истекающим сроком нет.',
+    en: 'No freeze expires within that time.',
+  },
+  'desk.case': { kk: 'Іс', ru: 'Дело', en: 'Case' },
+  'desk.bank': { kk: 'Банк', ru: 'Банк', en: 'Bank' },
+  'desk.account': { kk: 'Шот', ru: 'Счёт', en: 'Account' },
+  'desk.amount': { kk: 'Сома', ru: 'Сумма', en: 'Amount' },
+  'desk.remaining': { kk: 'Бұғатта қалғаны', ru: 'Остаток под арестом', en: 'Still held' },
+  'desk.paidAt': { kk: 'Төлем уақыты', ru: 'Время платежа', en: 'Paid at' },
+  'desk.sincePayment': { kk: 'Төлемнен бері', ru: 'С момента платежа', en: 'Since payment' },
+  'desk.expiresAt': { kk: 'Мерзімі бітеді', ru: 'Истекает', en: 'Expires' },
+  'desk.stage': { kk: 'Кезең', ru: 'Стадия', en: 'Stage' },
+  'desk.stage.domestic': { kk: 'Ел ішінде', ru: 'Внутри страны', en: 'Domestic' },
+  'desk.stage.withdrawal_abroad': {
+    kk: 'Шетелге шығару',
+    ru: 'Вывод за рубеж',
+    en: 'Withdrawal abroad',
+  },
+  'desk.unknownBank': { kk: 'белгісіз', ru: 'не указан', en: 'unknown' },
+  'desk.actions': { kk: 'Әрекеттер', ru: 'Действия', en: 'Actions' },
+  'desk.openCase': {
+    kk: '{{number}} ісін ашу',
+    ru: 'Открыть дело {{number}}',
+    en: 'Open case {{number}}',
+  },
+  'desk.openCaseOf': { kk: 'Істі ашу', ru: 'Открыть дело', en: 'Open the case' },
+  'desk.extended': {
+    kk: 'Ұзартылды ({{ref}})',
+    ru: 'Продлено ({{ref}})',
+    en: 'Extended ({{ref}})',
+  },
+  'desk.extend': { kk: 'Ұзарту', ru: 'Продлить', en: 'Extend' },
+  'desk.extend.title': {
+    kk: 'Бұғаттауды ұзарту',
+    ru: 'Продление заморозки',
+    en: 'Extend the freeze',
+  },
+  'desk.extend.sanctionRef': {
+    kk: 'Санкция нөмірі',
+    ru: 'Номер санкции',
+    en: 'Sanction reference',
+  },
+  'desk.extend.days': {
+    kk: 'Жұмыс күндері (бос болса — әдепкі)',
+    ru: 'Рабочих дней (пусто — по умолчанию)',
+    en: 'Business days (empty: the default)',
+  },
+  'desk.extend.submit': { kk: 'Ұзарту', ru: 'Продлить', en: 'Extend' },
+  'desk.extend.cancel': { kk: 'Болдырмау', ru: 'Отмена', en: 'Cancel' },
+  'desk.extend.done': {
+    kk: 'Бұғаттау {{date}} дейін ұзартылды.',
+    ru: 'Заморозка продлена до {{date}}.',
+    en: 'The freeze now holds until {{date}}.',
+  },
+  'desk.extend.conflict': {
+    kk: 'Бұғаттауды ұзарту мүмкін емес: ол өзгерді. Тізім жаңартылды.',
+    ru: 'Продлить нельзя: заморозка изменилась. Список обновлён.',
+    en: 'The freeze cannot be extended: it changed meanwhile. The list is refreshed.',
+  },
+  'desk.since.hours': {
+    kk: '{{hours}} сағ {{minutes}} мин',
+    ru: '{{hours}} ч {{minutes}} мин',
+    en: '{{hours}} h {{minutes}} min',
+  },
+  'desk.since.days': {
+    kk: '{{days}} күн {{hours}} сағ',
+    ru: '{{days}} дн {{hours}} ч',
+    en: '{{days}} d {{hours}} h',
+  },
+  'desk.loading': { kk: 'Жүктелуде…', ru: 'Загрузка…', en: 'Loading…' },
+  'desk.failed': {
+    kk: 'Деректер жүктелмеді. Қайталап көріңіз.',
+    ru: 'Не удалось загрузить данные. Попробуйте ещё раз.',
+    en: 'The data could not be loaded. Try again.',
+  },
+  'desk.nav': { kk: 'Бұғаттаулар', ru: 'Заморозки', en: 'Freeze desk' },
+} as const;
