@@ -122,10 +122,16 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** True when the page scrolls sideways (a layout that does not fit the viewport). */
-export function overflowsHorizontally(page: Page): Promise<boolean> {
-  return page.evaluate<boolean>(
-    'document.documentElement.scrollWidth > document.documentElement.clientWidth + 1',
-  );
+export async function overflowsHorizontally(page: Page): Promise<boolean> {
+  // Charts and tables re-lay out after a viewport change (chart.js through a ResizeObserver),
+  // so a page counts as overflowing only if it still does once that has had time to run.
+  for (let attempt = 0; ; attempt++) {
+    const overflows = await page.evaluate<boolean>(
+      'document.documentElement.scrollWidth > document.documentElement.clientWidth + 1',
+    );
+    if (!overflows || attempt >= 15) return overflows;
+    await page.waitForTimeout(200);
+  }
 }
 
 /** Writes `console-<name>.png` into SCREENSHOT_DIR; returns its path. */
