@@ -18,7 +18,7 @@ import {
   launchChromium,
   listenConsole,
   newConsolePage,
-  overflowsHorizontally,
+  sidewaysOverflow,
   PHONE,
   screenshot,
   signInThroughForm,
@@ -31,7 +31,7 @@ async function checkAxe(page: Page): Promise<void> {
 
 async function checkPhone(page: Page): Promise<void> {
   await page.setViewportSize(PHONE);
-  expect(await overflowsHorizontally(page)).toBe(false);
+  expect(await sidewaysOverflow(page)).toEqual([]);
   await checkAxe(page);
 }
 

@@ -134,6 +134,26 @@ export async function overflowsHorizontally(page: Page): Promise<boolean> {
   }
 }
 
+/**
+ * What sticks out sideways: [] when the page fits, else the outermost elements reaching past
+ * the viewport ("tag.class width×right: text"), so a failing phone check names its culprit.
+ */
+export async function sidewaysOverflow(page: Page): Promise<string[]> {
+  if (!(await overflowsHorizontally(page))) return [];
+  return page.evaluate<string[]>(`(() => {
+    const limit = document.documentElement.clientWidth + 1;
+    const wide = (e) => e.getBoundingClientRect().right > limit;
+    return [...document.querySelectorAll('body *')]
+      .filter((e) => wide(e) && !(e.parentElement && e.parentElement !== document.body && wide(e.parentElement)))
+      .slice(0, 10)
+      .map((e) => {
+        const r = e.getBoundingClientRect();
+        const cls = typeof e.className === 'string' && e.className ? '.' + e.className.split(' ').join('.') : '';
+        return e.tagName.toLowerCase() + cls + ' ' + Math.round(r.width) + '×' + Math.round(r.right) + ': ' + (e.textContent || '').trim().slice(0, 40);
+      });
+  })()`);
+}
+
 /** Writes `console-<name>.png` into SCREENSHOT_DIR; returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `console-${name}.png`);

@@ -41,27 +41,29 @@ export function QueueFigures({ stats }: { stats: QueueStats }) {
         {t('dashboard.queues.generatedAt', { at: at.format(new Date(stats.generatedAt)) })}
       </p>
       <div className="queue-figures__grid">
-        <table>
-          <caption>{t('dashboard.queues.open')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.queues.priority')}</th>
-              <th scope="col">{t('dashboard.queues.open')}</th>
-              <th scope="col">{t('dashboard.queues.unclaimed')}</th>
-              <th scope="col">{t('dashboard.queues.slaNow')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {byPriority.map((row) => (
-              <tr key={row.priority}>
-                <th scope="row">{row.priority}</th>
-                <td className="num">{row.open}</td>
-                <td className="num">{row.unclaimed}</td>
-                <td className="num">{row.slaNow}</td>
+        <div className="table-scroll" tabIndex={0}>
+          <table>
+            <caption>{t('dashboard.queues.open')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard.queues.priority')}</th>
+                <th scope="col">{t('dashboard.queues.open')}</th>
+                <th scope="col">{t('dashboard.queues.unclaimed')}</th>
+                <th scope="col">{t('dashboard.queues.slaNow')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {byPriority.map((row) => (
+                <tr key={row.priority}>
+                  <th scope="row">{row.priority}</th>
+                  <td className="num">{row.open}</td>
+                  <td className="num">{row.unclaimed}</td>
+                  <td className="num">{row.slaNow}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <dl className="queue-figures__facts">
           <dt>{t('dashboard.queues.oldest')}</dt>
           <dd data-testid="oldest-unclaimed">
@@ -85,25 +87,27 @@ export function QueueFigures({ stats }: { stats: QueueStats }) {
         </dl>
       </div>
       {stats.workload.length > 0 && (
-        <table>
-          <caption>{t('dashboard.queues.workload')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.queues.investigator')}</th>
-              <th scope="col">{t('dashboard.region')}</th>
-              <th scope="col">{t('dashboard.queues.activeCases')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stats.workload.map((w) => (
-              <tr key={w.investigatorId}>
-                <th scope="row">{w.fullName}</th>
-                <td>{w.region ? t(`region.${w.region}`) : t('admin.national')}</td>
-                <td className="num">{w.activeCases}</td>
+        <div className="table-scroll" tabIndex={0}>
+          <table>
+            <caption>{t('dashboard.queues.workload')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard.queues.investigator')}</th>
+                <th scope="col">{t('dashboard.region')}</th>
+                <th scope="col">{t('dashboard.queues.activeCases')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {stats.workload.map((w) => (
+                <tr key={w.investigatorId}>
+                  <th scope="row">{w.fullName}</th>
+                  <td>{w.region ? t(`region.${w.region}`) : t('admin.national')}</td>
+                  <td className="num">{w.activeCases}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
