@@ -95,6 +95,9 @@ describe('fault: Redis', () => {
     await rig.worker();
     const rings = Array.from({ length: 5 }, () => uniqueSuspectPhone());
     const before = await fileRings(api.baseUrl, rings, 5);
+    // Triaged before the outage: a job relayed but not yet taken would die with this Redis
+    // (it keeps nothing on disk) and wait for the triage sweep (5 minutes), not the relay.
+    await waitUntilTriaged(db.url, before, 30_000, () => rig!.logs());
 
     await rig.redis.kill('SIGKILL');
     const started = Date.now();
