@@ -6,8 +6,10 @@ import {
   isFlat,
   meets,
   percentile,
+  processMemory,
   ratio,
   round,
+  thirds,
 } from './figures';
 
 describe('bench figures', () => {
@@ -45,5 +47,27 @@ describe('bench figures', () => {
     expect(isFlat([100, 101, 99, 100, 102, 101, 100, 101, 102], 10)).toBe(true);
     expect(isFlat([100, 110, 120, 130, 140, 150], 10)).toBe(false);
     expect(growthMb([100, 300])).toBe(0);
+  });
+
+  it('takes the medians of the first and the last third of a series', () => {
+    expect(thirds([1, 2, 3, 10, 10, 10, 7, 8, 9])).toEqual({ first: 2, last: 8 });
+    expect(thirds([1, 2])).toEqual({ first: Number.NaN, last: Number.NaN });
+  });
+
+  it('reads the heap and external memory from a Prometheus exposition', () => {
+    const text = [
+      '# HELP nodejs_heap_size_total_bytes Process heap size from Node.js in bytes.',
+      '# TYPE nodejs_heap_size_total_bytes gauge',
+      'nodejs_heap_size_total_bytes 73400320',
+      'nodejs_heap_size_used_bytes 52428800',
+      'nodejs_heap_space_size_used_bytes{space="old"} 1',
+      'nodejs_external_memory_bytes 4194304',
+    ].join('\n');
+    expect(processMemory(text)).toEqual({
+      heapUsed: 52428800,
+      heapTotal: 73400320,
+      external: 4194304,
+    });
+    expect(processMemory('').heapUsed).toBeNaN();
   });
 });

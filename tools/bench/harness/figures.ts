@@ -57,8 +57,39 @@ export function isFlat(samplesMb: readonly number[], toleranceMb: number): boole
 /** The last third's median minus the first third's median (MB); 0 for under three samples. */
 export function growthMb(samplesMb: readonly number[]): number {
   if (samplesMb.length < 3) return 0;
-  const third = Math.floor(samplesMb.length / 3);
-  const first = percentile(samplesMb.slice(0, third), 50);
-  const last = percentile(samplesMb.slice(samplesMb.length - third), 50);
+  const { first, last } = thirds(samplesMb);
   return last - first;
+}
+
+/** The first third's and the last third's medians of a series; NaN for under three samples. */
+export function thirds(samples: readonly number[]): { first: number; last: number } {
+  if (samples.length < 3) return { first: Number.NaN, last: Number.NaN };
+  const third = Math.floor(samples.length / 3);
+  return {
+    first: percentile(samples.slice(0, third), 50),
+    last: percentile(samples.slice(samples.length - third), 50),
+  };
+}
+
+/** Where a Node process's memory is, as prom-client's default metrics give it (bytes). */
+export interface ProcessMemory {
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+}
+
+/**
+ * The V8 heap (used, total) and the memory outside it (Buffers and other native
+ * allocations V8 knows of) from a Prometheus text exposition; NaN for a series not there.
+ */
+export function processMemory(metricsText: string): ProcessMemory {
+  const value = (name: string) => {
+    const line = metricsText.split('\n').find((l) => l.startsWith(`${name} `));
+    return line === undefined ? Number.NaN : Number(line.slice(name.length + 1).trim());
+  };
+  return {
+    heapUsed: value('nodejs_heap_size_used_bytes'),
+    heapTotal: value('nodejs_heap_size_total_bytes'),
+    external: value('nodejs_external_memory_bytes'),
+  };
 }

@@ -4,7 +4,16 @@
  * raw baseline's RSS after the same number of reports is measured beside it.
  */
 import type { HarnessEnv } from '../harness/bench-env';
-import { atMost, describeTarget, growthMb, meets, round } from '../harness/figures';
+import {
+  atMost,
+  describeTarget,
+  growthMb,
+  meets,
+  processMemory,
+  type ProcessMemory,
+  round,
+  thirds,
+} from '../harness/figures';
 import { runLoad } from '../harness/load';
 import { reportJson } from '../harness/report-body';
 import type {
@@ -31,6 +40,21 @@ export function memoryReports(env: NodeJS.ProcessEnv, scale: 'quick' | 'full'): 
 interface Sample {
   reports: number;
   mb: number[];
+  /** The API's own account of its memory (MB), where the process watched first has /metrics. */
+  heap?: ProcessMemory;
+}
+
+/** The V8 heap and external memory of the app at `url`, in MB; undefined when unreadable. */
+async function heapOf(url: string | undefined): Promise<ProcessMemory | undefined> {
+  if (url === undefined) return undefined;
+  const res = await fetch(`${url}/metrics`).catch(() => undefined);
+  if (!res?.ok) return undefined;
+  const bytes = processMemory(await res.text());
+  return {
+    heapUsed: mb(bytes.heapUsed),
+    heapTotal: mb(bytes.heapTotal),
+    external: mb(bytes.external),
+  };
 }
 
 const CHECKPOINT = 10_000;
@@ -52,6 +76,7 @@ async function fileReports(
   amount: number,
   label: string,
   watch: BenchProcess[],
+  metricsUrl?: string,
 ): Promise<Sample[]> {
   const samples: Sample[] = [];
   let done = 0;
@@ -61,6 +86,7 @@ async function fileReports(
       samples.push({
         reports: done,
         mb: await Promise.all(watch.map(async (p) => mb(await p.rssBytes()))),
+        heap: await heapOf(metricsUrl),
       });
       await sleep(2000);
     }
@@ -84,6 +110,7 @@ async function fileReports(
   samples.push({
     reports: done,
     mb: await Promise.all(watch.map(async (p) => mb(await p.rssBytes()))),
+    heap: await heapOf(metricsUrl),
   });
   return samples;
 }
@@ -99,13 +126,25 @@ export const memory: Scenario = {
     await sleep(2000);
     const apiStart = mb(await api.rssBytes());
     const workerStart = mb(await worker.rssBytes());
-    const samples = await fileReports(env, api.url, reports, 'reports to the API', [api, worker]);
+    const samples = await fileReports(
+      env,
+      api.url,
+      reports,
+      'reports to the API',
+      [api, worker],
+      api.url,
+    );
     const apiSeries = samples.map((s) => s.mb[0]);
     const workerSeries = samples.map((s) => s.mb[1]);
     const apiEnd = apiSeries[apiSeries.length - 1];
     const workerEnd = workerSeries[workerSeries.length - 1];
     const apiPeak = Math.max(...apiSeries);
     const growth = round(growthMb(apiSeries), 0);
+    const heaps = samples.flatMap((s) => (s.heap === undefined ? [] : [s.heap]));
+    const split = (pick: (h: ProcessMemory) => number) => {
+      const { first, last } = thirds(heaps.map(pick));
+      return `${first} → ${last}`;
+    };
     await worker.stop();
     await api.stop();
     const raw = await env.startBaseline('raw-intake');
@@ -129,6 +168,21 @@ export const memory: Scenario = {
       { label: 'API RSS peak', value: apiPeak, unit: 'MB' },
       { label: 'API RSS every 10,000 reports', value: checkpoints(samples, 0), unit: 'MB' },
       { label: 'worker RSS every 10,000 reports', value: checkpoints(samples, 1), unit: 'MB' },
+      {
+        label: 'API V8 heap used, first third → last third (medians)',
+        value: split((h) => h.heapUsed),
+        unit: 'MB',
+      },
+      {
+        label: 'API V8 heap reserved, first third → last third (medians)',
+        value: split((h) => h.heapTotal),
+        unit: 'MB',
+      },
+      {
+        label: 'API external (Buffers, native), first third → last third (medians)',
+        value: split((h) => h.external),
+        unit: 'MB',
+      },
       {
         label: 'API RSS growth, last third vs first third of the run',
         value: growth,
@@ -156,7 +210,11 @@ export const memory: Scenario = {
         `Method: the API and one worker started, RSS (\`VmRSS\`) read 2 s after both were ready ` +
           `("start"), then ${reports.toLocaleString('en')} fresh reports at 32 connections as ` +
           'fast as the API takes them, RSS sampled every 2 s; "flat" compares the median of the ' +
-          'last third of the samples with the first third.',
+          "last third of the samples with the first third. With each sample the API's own " +
+          '`/metrics` (prom-client defaults: `nodejs_heap_size_used_bytes`, ' +
+          '`nodejs_heap_size_total_bytes`, `nodejs_external_memory_bytes`) says how much of the ' +
+          'RSS is the V8 heap in use, the heap V8 has reserved, and memory outside it; what is ' +
+          "left of the RSS is code, stacks and the allocator's own.",
       ],
       raw: { samples, rawSamples },
     };
