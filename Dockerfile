@@ -9,6 +9,9 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 ENV EVIDENCE_DIR=/var/lib/fraud/evidence
+# The V8 heap limit of the API and the worker (tools/supervisor/heap-limit.ts says why; npm
+# start sets the same). Override NODE_OPTIONS to change it.
+ENV NODE_OPTIONS=--max-old-space-size=512
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./

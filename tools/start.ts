@@ -12,6 +12,7 @@ import { checkPostgres, runMigrations } from '@app/database';
 import { checkRedis } from '@app/queue';
 import { EmbeddedDb, EmbeddedPostgresError, resolveDatabase } from './embedded-postgres';
 import { describeFirstAdmin, planFirstAdmin } from './supervisor/first-admin';
+import { withHeapLimit } from './supervisor/heap-limit';
 import { Output, wantsPretty } from './supervisor/output';
 import { SupervisedChild } from './supervisor/supervised-child';
 
@@ -136,11 +137,12 @@ async function main() {
     },
   };
   const entry = (app: string) => join(__dirname, '..', 'apps', app, 'src', 'main.js');
-  const apiEnv = { ...process.env };
+  const appEnv = withHeapLimit({ ...process.env });
+  const apiEnv = { ...appEnv };
   if (admin.generatedPassword) apiEnv.BOOTSTRAP_ADMIN_PASSWORD = admin.generatedPassword;
   running.children.push(
     new SupervisedChild('api', entry('api'), apiEnv, hooks),
-    new SupervisedChild('worker', entry('worker'), { ...process.env }, hooks),
+    new SupervisedChild('worker', entry('worker'), appEnv, hooks),
   );
   started = true;
   for (const c of running.children) c.start();

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../embedded-postgres';
+import { withHeapLimit } from '../../supervisor/heap-limit';
 import type { BenchApi, BenchProcess, StartOptions } from './scenario';
 
 export function freePort(): Promise<number> {
@@ -190,7 +191,10 @@ export function newSettings(
   };
 }
 
-/** The environment of a built app: production-like, quiet logs, no rate limit in the way. */
+/**
+ * The environment of a built app: production-like (the heap limit `npm start` and the image
+ * set, tools/supervisor/heap-limit.ts), quiet logs, no rate limit in the way.
+ */
 export function appEnv(settings: AppSettings, extra: Record<string, string> = {}) {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -210,7 +214,7 @@ export function appEnv(settings: AppSettings, extra: Record<string, string> = {}
     RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000',
     RATE_LIMIT_REFERENCE_PER_WINDOW: '100000000',
   };
-  return { ...env, ...extra };
+  return withHeapLimit({ ...env, ...extra });
 }
 
 const READY_TIMEOUT_MS = 90_000;

@@ -3,6 +3,7 @@
  * filed (full scale; BENCH_MEMORY_REPORTS to change, quick: 2,000), sampled every 2 s. The
  * raw baseline's RSS after the same number of reports is measured beside it.
  */
+import { getHeapStatistics } from 'node:v8';
 import type { HarnessEnv } from '../harness/bench-env';
 import {
   atMost,
@@ -24,6 +25,7 @@ import type {
   ScenarioResult,
 } from '../harness/scenario';
 import { sleep } from '../harness/services';
+import { APP_HEAP_LIMIT_MB } from '../../supervisor/heap-limit';
 import { INTAKE_PATH } from './intake';
 
 const RSS_TARGET = atMost(200);
@@ -58,6 +60,15 @@ async function heapOf(url: string | undefined): Promise<ProcessMemory | undefine
 }
 
 const CHECKPOINT = 10_000;
+
+/** "first → last" (MB): the medians of the first and last third of a heap figure's samples. */
+function heapThirds(samples: readonly Sample[]) {
+  const heaps = samples.flatMap((s) => (s.heap === undefined ? [] : [s.heap]));
+  return (pick: (h: ProcessMemory) => number) => {
+    const { first, last } = thirds(heaps.map(pick));
+    return `${first} → ${last}`;
+  };
+}
 
 /** RSS (MB) of process `index` at the first sample on or after every 10,000 reports. */
 export function checkpoints(samples: readonly Sample[], index: number): string {
@@ -121,7 +132,9 @@ export const memory: Scenario = {
   async run(benchEnv: BenchEnv): Promise<ScenarioResult> {
     const env = benchEnv as HarnessEnv;
     const reports = memoryReports(process.env, env.scale);
-    const api = await env.startApi();
+    // BENCH_API_NODE_ARGS: node flags for the API alone (heap experiments, before/after).
+    const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const api = await env.startApi({ nodeArgs });
     const worker = await env.startWorker();
     await sleep(2000);
     const apiStart = mb(await api.rssBytes());
@@ -140,11 +153,7 @@ export const memory: Scenario = {
     const workerEnd = workerSeries[workerSeries.length - 1];
     const apiPeak = Math.max(...apiSeries);
     const growth = round(growthMb(apiSeries), 0);
-    const heaps = samples.flatMap((s) => (s.heap === undefined ? [] : [s.heap]));
-    const split = (pick: (h: ProcessMemory) => number) => {
-      const { first, last } = thirds(heaps.map(pick));
-      return `${first} → ${last}`;
-    };
+    const split = heapThirds(samples);
     await worker.stop();
     await api.stop();
     const raw = await env.startBaseline('raw-intake');
@@ -155,6 +164,23 @@ export const memory: Scenario = {
     ]);
     const rawEnd = rawSamples[rawSamples.length - 1].mb[0];
     await raw.stop();
+    // Before and after in one run: the same API with the heap limit it had before
+    // tools/supervisor/heap-limit.ts, Node's own (the bench process's V8 limit).
+    const nodeDefaultMb = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
+    const before = await env.startApi({ nodeArgs: [`--max-old-space-size=${nodeDefaultMb}`] });
+    const beforeReports = Math.min(reports, 6_000);
+    const beforeSamples = await fileReports(
+      env,
+      before.url,
+      beforeReports,
+      "reports to the API with Node's default heap limit",
+      [before],
+      before.url,
+    );
+    await before.stop();
+    const beforeSeries = beforeSamples.map((s) => s.mb[0]);
+    const beforeSplit = heapThirds(beforeSamples);
+    const beforeLabel = `before (Node's default heap limit, ${nodeDefaultMb.toLocaleString('en')} MB)`;
     const figures: BenchFigure[] = [
       { label: 'reports filed', value: reports },
       { label: 'API RSS at the start', value: apiStart, unit: 'MB' },
@@ -200,6 +226,26 @@ export const memory: Scenario = {
         value: `${rawStart} / ${rawEnd}`,
         unit: 'MB',
       },
+      {
+        label: `${beforeLabel}: API RSS after ${beforeReports.toLocaleString('en')} reports`,
+        value: beforeSeries[beforeSeries.length - 1],
+        unit: 'MB',
+      },
+      {
+        label: `${beforeLabel}: API RSS growth, last third vs first third`,
+        value: round(growthMb(beforeSeries), 0),
+        unit: 'MB',
+      },
+      {
+        label: `${beforeLabel}: API V8 heap used, first third → last third`,
+        value: beforeSplit((h) => h.heapUsed),
+        unit: 'MB',
+      },
+      {
+        label: `${beforeLabel}: API V8 heap reserved, first third → last third`,
+        value: beforeSplit((h) => h.heapTotal),
+        unit: 'MB',
+      },
     ];
     return {
       name: 'memory',
@@ -214,9 +260,14 @@ export const memory: Scenario = {
           '`/metrics` (prom-client defaults: `nodejs_heap_size_used_bytes`, ' +
           '`nodejs_heap_size_total_bytes`, `nodejs_external_memory_bytes`) says how much of the ' +
           'RSS is the V8 heap in use, the heap V8 has reserved, and memory outside it; what is ' +
-          "left of the RSS is code, stacks and the allocator's own.",
+          "left of the RSS is code, stacks and the allocator's own. The API and the worker run " +
+          `with --max-old-space-size=${APP_HEAP_LIMIT_MB} (tools/supervisor/heap-limit.ts, as ` +
+          '`npm start` and the image run them). "Before": after the raw baseline, the same API ' +
+          "alone with Node's own limit (the bench process's), for " +
+          `${beforeReports.toLocaleString('en')} reports: the heap in use climbs though a ` +
+          'collection would take it back (a lazy collector with room to spare, not a leak).',
       ],
-      raw: { samples, rawSamples },
+      raw: { samples, rawSamples, beforeSamples },
     };
   },
 };
