@@ -101,12 +101,15 @@ export class ScenarioEnv implements HarnessEnv {
     const port = await freePort();
     const env = appEnv(this.settings, { PORT: String(port), ...options.env });
     const url = `http://127.0.0.1:${port}`;
+    // BENCH_API_NODE_ARGS: node flags for every API a scenario starts (a CPU profile, heap
+    // experiments), before the scenario's own.
+    const fromEnv = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const started = await startProcess(
       'API',
       this.script('apps/api/src/main.js'),
       env,
       `${url}/health/ready`,
-      options.nodeArgs,
+      [...fromEnv, ...(options.nodeArgs ?? [])],
     );
     return this.track(Object.assign(started, { url }));
   }

@@ -132,9 +132,7 @@ export const memory: Scenario = {
   async run(benchEnv: BenchEnv): Promise<ScenarioResult> {
     const env = benchEnv as HarnessEnv;
     const reports = memoryReports(process.env, env.scale);
-    // BENCH_API_NODE_ARGS: node flags for the API alone (heap experiments, before/after).
-    const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const api = await env.startApi({ nodeArgs });
+    const api = await env.startApi();
     const worker = await env.startWorker();
     await sleep(2000);
     const apiStart = mb(await api.rssBytes());
