@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +77,7 @@ describe('web: the lookup page', () => {
   afterAll(async () => {
     await browser?.close();
     await d?.close();
+    if (process.env.SCREENSHOTS !== '1') rmSync(SHOTS, { recursive: true, force: true });
   });
 
   const texts = {
