@@ -1,9 +1,9 @@
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deleteQueueKeys } from './support/queue-keys';
 import {
   bannerOf,
-  deleteQueueKeys,
   freePort,
   isAlive,
   isPortFree,

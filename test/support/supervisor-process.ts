@@ -2,7 +2,6 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { TEST_REDIS_URL } from './env';
 
 /** `npm start`'s process, compiled: what tools/npm-start.js runs after the build check. */
@@ -132,17 +131,4 @@ export function bannerOf(run: SupervisorRun): string[] | null {
   const end = run.stdout.findIndex((l, i) => i > start && l.startsWith('└'));
   if (start < 0 || end < 0) return null;
   return run.stdout.slice(start + 1, end).map((l) => l.replace(/^│ |\s*│$/g, '').trimEnd());
-}
-
-/** Removes the queue keys a run left under its QUEUE_PREFIX (the Redis is shared). */
-export async function deleteQueueKeys(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true });
-  await redis.connect();
-  try {
-    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 })) {
-      if ((keys as string[]).length) await redis.del(...(keys as string[]));
-    }
-  } finally {
-    redis.disconnect();
-  }
 }

@@ -11,6 +11,7 @@ import { createApiApp } from '../../apps/api/src/bootstrap/create-api-app';
 import { buildOpenApiDocument } from '../../apps/api/src/openapi/openapi-document';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
 import { TEST_REDIS_URL } from './env';
+import { deleteQueueKeys } from './queue-keys';
 import { checkedAgent, ResponseContract } from './response-contract';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -109,6 +110,9 @@ export async function startDeployment(
       await worker?.close();
       await api.close();
       await db.drop();
+      // The test Redis is shared (suites reach it directly or through an outage proxy): the
+      // deployment's queue keys go with its database.
+      await deleteQueueKeys(env.QUEUE_PREFIX);
       contract?.recordCoverage();
       // A response no awaited request saw (fetch, a fire-and-forget call) still fails the suite.
       contract?.assertClean(true);
