@@ -47,8 +47,7 @@ interface Sample {
 }
 
 /** The V8 heap and external memory of the app at `url`, in MB; undefined when unreadable. */
-async function heapOf(url: string | undefined): Promise<ProcessMemory | undefined> {
-  if (url === undefined) return undefined;
+async function heapOf(url: string): Promise<ProcessMemory | undefined> {
   const res = await fetch(`${url}/metrics`).catch(() => undefined);
   if (!res?.ok) return undefined;
   const bytes = processMemory(await res.text());
@@ -87,7 +86,8 @@ async function fileReports(
   amount: number,
   label: string,
   watch: BenchProcess[],
-  metricsUrl?: string,
+  /** Whether `url` is the API's, with /metrics to read the heap from (the raw server has none). */
+  readHeap = false,
 ): Promise<Sample[]> {
   const samples: Sample[] = [];
   let done = 0;
@@ -97,7 +97,7 @@ async function fileReports(
       samples.push({
         reports: done,
         mb: await Promise.all(watch.map(async (p) => mb(await p.rssBytes()))),
-        heap: await heapOf(metricsUrl),
+        heap: readHeap ? await heapOf(url) : undefined,
       });
       await sleep(2000);
     }
@@ -121,7 +121,7 @@ async function fileReports(
   samples.push({
     reports: done,
     mb: await Promise.all(watch.map(async (p) => mb(await p.rssBytes()))),
-    heap: await heapOf(metricsUrl),
+    heap: readHeap ? await heapOf(url) : undefined,
   });
   return samples;
 }
@@ -143,7 +143,7 @@ export const memory: Scenario = {
       reports,
       'reports to the API',
       [api, worker],
-      api.url,
+      true,
     );
     const apiSeries = samples.map((s) => s.mb[0]);
     const workerSeries = samples.map((s) => s.mb[1]);
@@ -173,7 +173,7 @@ export const memory: Scenario = {
       beforeReports,
       "reports to the API with Node's default heap limit",
       [before],
-      before.url,
+      true,
     );
     await before.stop();
     const beforeSeries = beforeSamples.map((s) => s.mb[0]);
