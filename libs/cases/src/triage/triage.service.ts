@@ -26,9 +26,10 @@ import { StaleReadError, withTransactionRetries } from '../shared/retry';
 import { SlaTimersService } from '../sla/sla-timers.service';
 import { isTerminal } from '../workflow/case-transitions';
 import { reprioritiseCase } from './reprioritise';
+import { TriageBatch } from './triage-batch';
 import { reportPriority } from './priority';
 
-interface ReportRow {
+export interface ReportRow {
   id: string;
   reference: string;
   case_id: string | null;
@@ -44,7 +45,7 @@ const REPORT_COLUMNS = `id, reference, case_id, region, fraud_type, age_group,
   loss_tiyn::text AS loss_tiyn, submitted_at, priority`;
 
 /** What one triage run reads about its report once it holds the report's locks. */
-interface ReportFacts {
+export interface ReportFacts {
   report: ReportRow;
   identifiers: IdentifierKey[];
   paidAt: Date[];
@@ -70,7 +71,7 @@ export interface TriageResult {
   mergeCandidates: string[];
 }
 
-interface TransactionOutcome {
+export interface TransactionOutcome {
   result: TriageResult;
   sla: SlaTimer | null;
   /** Set when this run linked the report (its first link): the report's submission time. */
@@ -116,6 +117,7 @@ export class TriageService {
    * Triages several reports in one transaction: the same decisions as one `triage` each, in
    * order, but one commit, and the locks taken once up front (every report lock, then every
    * identifier lock, each sorted, then the row of every case they already belong to, by id).
+   * The plain first triages are decided in memory and written set-based (triage-batch.ts).
    * If the batch cannot commit, each report is triaged alone, so one bad report fails only
    * its own job. Outcomes come back in the order of `reportIds`.
    */
@@ -130,13 +132,14 @@ export class TriageService {
       outcomes = await withTransactionRetries(() =>
         this.dataSource.transaction(async (manager) => {
           const facts = await this.lockBatch(manager, unique);
-          const done: TransactionOutcome[] = [];
-          for (const id of unique) {
-            done.push(
-              await this.triageInTransaction(manager, id, undefined, facts.get(id) ?? 'missing'),
-            );
-          }
-          return done;
+          const batch = new TriageBatch(
+            manager,
+            this.config,
+            facts,
+            (id, known) => this.triageInTransaction(manager, id, undefined, known),
+            (caseId, reportId) => this.money.requestFreezes(manager, caseId, reportId),
+          );
+          return batch.run(unique);
         }),
       );
     } catch (error) {
