@@ -93,6 +93,8 @@ interface Drain {
   cases: number;
   /** Reports linked per triage transaction (mean). */
   perTransaction: number;
+  /** Deadlocks PostgreSQL broke during the drain (each one costs deadlock_timeout and a retry). */
+  deadlocks: number;
   invariants: string[];
 }
 
@@ -110,6 +112,7 @@ async function drain(
     Array.from({ length: workers }, () => env.startWorker({ env: workerEnv })),
   );
   const cpuBefore = started.map((w) => w.cpuSeconds());
+  const deadlocksBefore = await deadlocks(client);
   const t0 = performance.now();
   const timeoutMs = env.scale === 'quick' ? 120_000 : 900_000;
   for (;;) {
@@ -127,6 +130,7 @@ async function drain(
   const wallSeconds = (performance.now() - t0) / 1000;
   const workerCpu = started.reduce((sum, w, i) => sum + w.cpuSeconds() - cpuBefore[i], 0);
   await Promise.all(started.map((w) => w.stop()));
+  const deadlocksDuring = (await deadlocks(client)) - deadlocksBefore;
   const span = (
     await client.query<{ s: number; cases: number; transactions: number }>(
       `SELECT EXTRACT(EPOCH FROM max(triaged_at) - min(triaged_at))::float8 AS s,
@@ -144,8 +148,22 @@ async function drain(
     cases: span.cases,
     // triaged_at is the transaction's now(): one value per triage transaction.
     perTransaction: round(batch.reports / Math.max(span.transactions, 1), 1),
+    deadlocks: deadlocksDuring,
     invariants: await invariants(client),
   };
+}
+
+/**
+ * The database's deadlock count so far. The cumulative statistics reach pg_stat_database when a
+ * backend goes idle (at most a second later), so the workers' backends have reported theirs by
+ * the time the drain has been seen complete and the workers stopped.
+ */
+async function deadlocks(client: Client): Promise<number> {
+  await client.query('SELECT pg_stat_clear_snapshot()');
+  const { rows } = await client.query<{ n: number }>(
+    'SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()',
+  );
+  return rows[0]?.n ?? 0;
 }
 
 /** What must hold after any drain; each broken rule is one line (none when all hold). */
@@ -253,6 +271,10 @@ export const triageDrain: Scenario = {
           label: 'reports per triage transaction, one / two workers',
           value: `${single.perTransaction} / ${double.perTransaction}`,
         },
+        {
+          label: 'deadlocks broken by PostgreSQL, one / two workers',
+          value: `${single.deadlocks} / ${double.deadlocks}`,
+        },
         invariantFigure([single, double]),
       ];
       return {
@@ -299,6 +321,7 @@ export const triagePyramid: Scenario = {
         { label: 'wall time', value: result.wallSeconds, unit: 's' },
         { label: 'worker CPU per report', value: result.workerCpuMs, unit: 'ms' },
         { label: 'reports per triage transaction', value: result.perTransaction },
+        { label: 'deadlocks broken by PostgreSQL', value: result.deadlocks },
         {
           label: 'cases the reports are in',
           value: result.cases,
