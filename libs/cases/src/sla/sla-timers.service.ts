@@ -17,11 +17,20 @@ export class SlaTimersService {
   ) {}
 
   async arm(timer: SlaTimer): Promise<void> {
-    const data: SlaDueJobData = { caseId: timer.caseId };
-    await this.queue.add(SLA_DUE_JOB.name, data, {
-      jobId: SLA_DUE_JOB.jobId(timer),
-      delay: Math.max(0, timer.dueAt.getTime() - Date.now()),
-    });
+    await this.armMany([timer]);
+  }
+
+  /** Several timers in one round trip to Redis (a triage batch arms one per case it touched). */
+  async armMany(timers: readonly SlaTimer[]): Promise<void> {
+    if (timers.length === 0) return;
+    const now = Date.now();
+    await this.queue.addBulk(
+      timers.map((timer) => ({
+        name: SLA_DUE_JOB.name,
+        data: { caseId: timer.caseId } satisfies SlaDueJobData,
+        opts: { jobId: SLA_DUE_JOB.jobId(timer), delay: Math.max(0, timer.dueAt.getTime() - now) },
+      })),
+    );
   }
 
   /** The sweep, every SWEEP_EVERY_MS; an upsert, so every worker replica may call it and one results. */

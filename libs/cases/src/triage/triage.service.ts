@@ -172,7 +172,7 @@ export class TriageService {
         this.logger.warn({ reportId: result.reportId }, 'triage: report not found');
       }
     }
-    await Promise.all([...timers.values()].map((timer) => this.slaTimers.arm(timer)));
+    await this.slaTimers.armMany([...timers.values()]);
   }
 
   /**
