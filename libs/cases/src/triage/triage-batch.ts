@@ -29,6 +29,12 @@ interface CaseState {
   added: number;
   /** Priority changes since the last flush (each one `version + 1`, as a run alone does). */
   changes: number;
+  /**
+   * The shortest SLA, in minutes, of the priorities the case was given since the last flush:
+   * the database computes the deadline from it (`now()` or `created_at` plus minutes), to the
+   * microsecond, as a run alone does; the in-memory deadline is only good to the millisecond.
+   */
+  slaMinutes: number | null;
 }
 
 interface PendingEvent {
@@ -134,6 +140,7 @@ export class TriageBatch {
           fresh: false,
           added: 0,
           changes: 0,
+          slaMinutes: null,
         };
         this.cases.set(row.id, state);
       }
@@ -220,6 +227,7 @@ export class TriageBatch {
       fresh: true,
       added: 0,
       changes: 0,
+      slaMinutes: this.config.slaMinutes[priority],
     };
     this.cases.set(row.id, state);
     this.events.push({
@@ -259,6 +267,7 @@ export class TriageBatch {
     const from = row.priority;
     state.row = { ...row, priority: next, sla_due_at: due };
     state.changes++;
+    state.slaMinutes = Math.min(state.slaMinutes ?? Infinity, this.config.slaMinutes[next]);
     this.events.push({
       caseId: row.id,
       type: 'case.reprioritised',
@@ -297,8 +306,10 @@ export class TriageBatch {
       const inserted = await queryRows<CaseRow>(
         m,
         `INSERT INTO cases (id, number, region, fraud_type, priority, sla_due_at, version)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],
-                              $6::timestamptz[], $7::int[])
+         SELECT id, number, region, fraud_type, priority, now() + make_interval(mins => mins),
+                version
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[],
+                       $7::int[]) AS u(id, number, region, fraud_type, priority, mins, version)
          RETURNING ${CASE_ROW_COLUMNS}`,
         [
           fresh.map((c) => c.row.id),
@@ -306,7 +317,7 @@ export class TriageBatch {
           fresh.map((c) => c.row.region),
           fresh.map((c) => c.row.fraud_type),
           fresh.map((c) => c.row.priority),
-          fresh.map((c) => c.row.sla_due_at),
+          fresh.map((c) => c.slaMinutes),
           fresh.map((c) => 1 + c.changes),
         ],
       );
@@ -340,10 +351,14 @@ export class TriageBatch {
       }
       const updated = await queryRows<CaseRow>(
         m,
-        `UPDATE cases c SET priority = u.priority, sla_due_at = u.due, updated_at = now(),
-                version = c.version + u.changes
-           FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::int[])
-                AS u(id, priority, due, changes)
+        `UPDATE cases c SET priority = u.priority,
+                sla_due_at = CASE
+                  WHEN c.first_claimed_at IS NULL AND c.sla_breached_at IS NULL
+                  THEN LEAST(c.sla_due_at, c.created_at + make_interval(mins => u.mins))
+                  ELSE c.sla_due_at END,
+                updated_at = now(), version = c.version + u.changes
+           FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[])
+                AS u(id, priority, mins, changes)
           WHERE c.id = u.id
           RETURNING ${CASE_ROW_COLUMNS.split(',')
             .map((col) => `c.${col.trim()}`)
@@ -351,7 +366,7 @@ export class TriageBatch {
         [
           changed.map((c) => c.row.id),
           changed.map((c) => c.row.priority),
-          changed.map((c) => c.row.sla_due_at),
+          changed.map((c) => c.slaMinutes),
           changed.map((c) => c.changes),
         ],
       );
@@ -398,6 +413,7 @@ export class TriageBatch {
       c.fresh = false;
       c.added = 0;
       c.changes = 0;
+      c.slaMinutes = null;
     }
   }
 
