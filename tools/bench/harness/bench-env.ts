@@ -103,7 +103,7 @@ export class ScenarioEnv implements HarnessEnv {
     const url = `http://127.0.0.1:${port}`;
     // BENCH_API_NODE_ARGS: node flags for every API a scenario starts (a CPU profile, heap
     // experiments), before the scenario's own.
-    const fromEnv = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const fromEnv = nodeArgsFrom(process.env.BENCH_API_NODE_ARGS);
     const started = await startProcess(
       'API',
       this.script('apps/api/src/main.js'),
@@ -118,12 +118,13 @@ export class ScenarioEnv implements HarnessEnv {
     const port = await freePort();
     const env = appEnv(this.settings, { WORKER_METRICS_PORT: String(port), ...options.env });
     const metricsUrl = `http://127.0.0.1:${port}`;
+    // BENCH_WORKER_NODE_ARGS: the same for every worker.
     const started = await startProcess(
       'worker',
       this.script('apps/worker/src/main.js'),
       env,
       `${metricsUrl}/health/ready`,
-      options.nodeArgs,
+      [...nodeArgsFrom(process.env.BENCH_WORKER_NODE_ARGS), ...(options.nodeArgs ?? [])],
     );
     return this.track(Object.assign(started, { metricsUrl }));
   }
@@ -153,4 +154,9 @@ export class ScenarioEnv implements HarnessEnv {
   killAll(): void {
     for (const p of this.started) void p.stop();
   }
+}
+
+/** Node flags from a space-separated environment variable (none when unset). */
+function nodeArgsFrom(value: string | undefined): string[] {
+  return (value ?? '').split(' ').filter(Boolean);
 }
