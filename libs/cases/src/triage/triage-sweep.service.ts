@@ -86,9 +86,11 @@ export class TriageSweepService {
           SWEEP_BATCH,
         ],
       );
-      for (const { id } of batch) {
+      // The batch's jobs are checked at once: under a backlog (intake outran triage for more
+      // than TRIAGE_SWEEP_AFTER_MINUTES) one round trip after another would hold the worker.
+      const actions = await Promise.all(batch.map(({ id }) => this.ensureTriageJob(id)));
+      for (const action of actions) {
         result.untriaged++;
-        const action = await this.ensureTriageJob(id);
         if (action === 'added' || action === 'retried') result[action]++;
         if (action === null) result.errors++;
       }
@@ -106,25 +108,28 @@ export class TriageSweepService {
   private async ensureTriageJob(reportId: string): Promise<SweepAction | null> {
     const jobId = TRIAGE_JOB.jobId({ reportId });
     try {
-      const job = await this.triageQueue.getJob(jobId);
-      const state = job ? await job.getState() : 'unknown';
-      if (job === undefined || state === 'unknown') {
-        await this.triageQueue.add(TRIAGE_JOB.name, { reportId }, { jobId });
-        this.logger.warn(
-          { reportId, jobId, jobState: 'missing' },
-          'triage sweep: report untriaged and its job is gone; enqueued it again',
-        );
-        return 'added';
-      }
+      // One script call; the job itself is read only when it has to be retried.
+      const state = await this.triageQueue.getJobState(jobId);
       if (state === 'failed' || state === 'completed') {
-        await job.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
-        this.logger.warn(
-          { reportId, jobId, jobState: state },
-          `triage sweep: report untriaged and its job ${state}; retried it`,
-        );
-        return 'retried';
+        const job = await this.triageQueue.getJob(jobId);
+        if (job) {
+          await job.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
+          this.logger.warn(
+            { reportId, jobId, jobState: state },
+            `triage sweep: report untriaged and its job ${state}; retried it`,
+          );
+          return 'retried';
+        }
+      } else if (state !== 'unknown') {
+        return 'pending';
       }
-      return 'pending';
+      // Gone (lost with Redis, removed), or removed between the two reads.
+      await this.triageQueue.add(TRIAGE_JOB.name, { reportId }, { jobId });
+      this.logger.warn(
+        { reportId, jobId, jobState: 'missing' },
+        'triage sweep: report untriaged and its job is gone; enqueued it again',
+      );
+      return 'added';
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.logger.warn({ reportId, jobId, err: message }, 'triage sweep: could not ensure the job');
