@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { createStaff, startDeployment, TestDeployment, TestStaff } from '@app/testing';
+import {
+  createStaff,
+  startDeployment,
+  submitReport,
+  TestDeployment,
+  TestStaff,
+} from '@app/testing';
 
 interface RequestLine {
   msg?: string;
+  reference?: string;
+  reportId?: string;
   req?: { id?: string; url?: string; otherParams?: number; clientRequestId?: string };
 }
 
@@ -101,5 +109,18 @@ describe('app: request URLs and ids in the log', () => {
     const tracedId = traced.headers['x-request-id'];
     expect(tracedId).not.toBe(clientId);
     expect(lineOf(tracedId)?.req?.clientRequestId).toBe(clientId);
+  });
+
+  it('names a filed report on its request line, the one line intake writes for it', async () => {
+    const before = raw.length;
+    const filed = await submitReport(d);
+    const lines = raw.slice(before).map((l) => JSON.parse(l) as RequestLine);
+    const naming = lines.filter((l) => l.reference === filed.reference);
+    expect(naming).toHaveLength(1);
+    expect(naming[0]).toMatchObject({ msg: 'request completed', reportId: filed.id });
+    expect(naming[0].req?.url).toBe('/api/v1/reports');
+    // Nothing else of the request's handling logged a line of its own.
+    const sameRequest = lines.filter((l) => l.req?.id === naming[0].req?.id);
+    expect(sameRequest).toHaveLength(1);
   });
 });

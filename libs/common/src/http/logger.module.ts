@@ -38,6 +38,9 @@ class LogUrlPolicyModule {}
       imports: [LogUrlPolicyModule],
       inject: [APP_CONFIG, LogUrlPolicy],
       useFactory: (config: AppConfig, urls: LogUrlPolicy) => ({
+        // PinoLogger.assign reaches the "request completed" line too (intake names the report
+        // on it instead of logging a second line).
+        assignResponse: true,
         pinoHttp: {
           level: config.logLevel,
           // Unset: stdout. Tests set config.logDestination to capture the log.

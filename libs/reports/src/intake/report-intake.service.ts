@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import {
   findCardNumbersInText,
@@ -65,6 +66,7 @@ export class ReportIntakeService {
     private readonly pii: PiiService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: FraudMetrics,
+    private readonly requestLog: PinoLogger,
   ) {}
 
   async submit(dto: CreateReportDto, idempotencyKey: string | null): Promise<SubmitResult> {
@@ -108,7 +110,8 @@ export class ReportIntakeService {
       throw error;
     }
     this.metrics.reportReceived();
-    this.logger.log({ reference: report.reference, reportId: report.id }, 'report received');
+    // The request's own line ("request completed") names the report: one log line per report.
+    this.requestLog.assign({ reference: report.reference, reportId: report.id });
     return {
       replayed: false,
       body: {
