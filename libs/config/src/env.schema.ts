@@ -337,7 +337,7 @@ export class EnvironmentVariables {
 
   /**
    * Triage jobs one worker process holds at once; they are triaged in transactions of up to
-   * TRIAGE_BATCH_SIZE reports, so this is about two batches in flight (docs/operations.md).
+   * TRIAGE_BATCH_SIZE reports, so this is about two batches in flight (docs/review.md).
    */
   @Transform(toInt)
   @IsInt()
