@@ -116,7 +116,12 @@ export class ScenarioEnv implements HarnessEnv {
 
   async startWorker(options: StartBaselineOptions = {}): Promise<BenchWorker> {
     const port = await freePort();
-    const env = appEnv(this.settings, { WORKER_METRICS_PORT: String(port), ...options.env });
+    // BENCH_WORKER_ENV: settings for every worker (`TRIAGE_BATCH_SIZE=64 …`), to try them.
+    const env = appEnv(this.settings, {
+      WORKER_METRICS_PORT: String(port),
+      ...settingsFrom(process.env.BENCH_WORKER_ENV),
+      ...options.env,
+    });
     const metricsUrl = `http://127.0.0.1:${port}`;
     // BENCH_WORKER_NODE_ARGS: the same for every worker.
     const started = await startProcess(
@@ -159,4 +164,16 @@ export class ScenarioEnv implements HarnessEnv {
 /** Node flags from a space-separated environment variable (none when unset). */
 function nodeArgsFrom(value: string | undefined): string[] {
   return (value ?? '').split(' ').filter(Boolean);
+}
+
+/** `NAME=value` pairs from a space-separated environment variable. */
+function settingsFrom(value: string | undefined): Record<string, string> {
+  const pairs = (value ?? '').split(' ').filter(Boolean);
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const at = pair.indexOf('=');
+      if (at <= 0) throw new Error(`BENCH_WORKER_ENV: ${pair} is not NAME=value`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
 }
