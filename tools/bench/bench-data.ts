@@ -67,7 +67,7 @@ export async function generate(
       `INSERT INTO reports (reference, access_code_hash, submitted_at, reporter_full_name,
                             reporter_phone_enc, reporter_phone_bidx, region, fraud_type, channel,
                             occurred_at, description, loss_tiyn, case_id, priority, triaged_at)
-       SELECT 'FR-2025-' || lpad(g::text, 7, '0'), 'x', s.at, 'Bench Reporter',
+       SELECT 'FR-2025-' || lpad(g::text, 8, '0'), 'x', s.at, 'Bench Reporter',
               'x', md5('phone' || g),
               CASE WHEN g % 10 = 0 THEN (${regionsArray})[1 + g % ${REGIONS.length}] ELSE k.region END,
               k.fraud_type, 'messenger', s.at - interval '1 day', 'generated for the benchmark',

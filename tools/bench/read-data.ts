@@ -3,7 +3,7 @@
  * triggers off): one suspect identifier per report, about 0.7 reports per distinct value, each
  * value owned by the case of its first report, and one pyramid case of `bigCase` reports, each
  * naming the ring's phone and an IBAN of its own, with a timeline of a `report.linked` entry per
- * report plus reprioritisations. Reports are found by their generated reference (`FR-2025-NNNNNNN`), so each
+ * report plus reprioritisations. Reports are found by their generated reference (`FR-2025-NNNNNNNN`), so each
  * batch is an index range, not a scan of the table.
  */
 import { Client } from 'pg';
@@ -39,7 +39,7 @@ export async function addReadData(
        SELECT r.id, 'phone', '+7705' || lpad(((g::bigint * 104729) % $3)::text, 7, '0'),
               '+7 705 *** ** ' || lpad(((g::bigint * 104729) % 100)::text, 2, '0'), 'suspect'
          FROM generate_series($1::int, $2::int) g
-         JOIN reports r ON r.reference = 'FR-2025-' || lpad(g::text, 7, '0')`,
+         JOIN reports r ON r.reference = 'FR-2025-' || lpad(g::text, 8, '0')`,
       [start, end, distinctPhones],
     );
     log('identifiers', end, size.reports);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { PinoLogger } from 'nestjs-pino';
+import { storage } from 'nestjs-pino/storage';
 import { DataSource } from 'typeorm';
 import {
   findCardNumbersInText,
@@ -110,8 +111,7 @@ export class ReportIntakeService {
       throw error;
     }
     this.metrics.reportReceived();
-    // The request's own line ("request completed") names the report: one log line per report.
-    this.requestLog.assign({ reference: report.reference, reportId: report.id });
+    this.logReceived({ reference: report.reference, reportId: report.id });
     return {
       replayed: false,
       body: {
@@ -187,6 +187,15 @@ export class ReportIntakeService {
    * Next per-year number, in its own autocommit statement (`DataSource.query` takes a pooled
    * connection and gives it back at once): the counter row is locked only for this statement.
    */
+  /**
+   * One log line per report: in an HTTP request its own "request completed" line names the
+   * report; called outside one (a script filing reports through the service), a line of its own.
+   */
+  private logReceived(fields: { reference: string; reportId: string }): void {
+    if (storage.getStore()) this.requestLog.assign(fields);
+    else this.logger.log(fields, 'report received');
+  }
+
   private async allocateReference(submittedAt: Date): Promise<string> {
     const year = yearIn(this.config.reportingTimeZone, submittedAt);
     const rows: Array<{ last_value: number }> = await this.dataSource.query(
