@@ -14,7 +14,13 @@ export { CREATE_REPORT_EXAMPLES, REFERENCE_PARAM } from './reports.openapi';
 export { wipeExpiredReplayCodes } from './intake/idempotency';
 export { OUTBOX_TOPICS } from './outbox/report-outbox';
 export type { TriageOutboxPayload } from './outbox/report-outbox';
-export { linkReportToCase, lockReport, moveCaseReports, setReportPriority } from './report-links';
+export {
+  linkReportsToCases,
+  linkReportToCase,
+  lockReport,
+  moveCaseReports,
+  setReportPriority,
+} from './report-links';
 export type { LockedReport } from './report-links';
 export {
   assertNotBefore,

@@ -25,6 +25,26 @@ export async function linkReportToCase(
   return linked.length === 1;
 }
 
+/**
+ * A triage batch: links several unlinked reports, each to its case, in one statement. Returns
+ * the ids it linked; one missing means another run linked that report first.
+ */
+export async function linkReportsToCases(
+  manager: EntityManager,
+  links: readonly { reportId: string; caseId: string; priority: Priority }[],
+): Promise<string[]> {
+  if (links.length === 0) return [];
+  const linked = await queryRows<{ id: string }>(
+    manager,
+    `UPDATE reports r SET case_id = u.case_id, priority = u.priority, triaged_at = now()
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS u(id, case_id, priority)
+      WHERE r.id = u.id AND r.case_id IS NULL
+      RETURNING r.id`,
+    [links.map((l) => l.reportId), links.map((l) => l.caseId), links.map((l) => l.priority)],
+  );
+  return linked.map((r) => r.id);
+}
+
 /** Triage again (a statement added payments): the report's own priority may change. */
 export async function setReportPriority(
   manager: EntityManager,

@@ -5,6 +5,7 @@ import type { Priority } from '@app/common';
 import type { AppConfig } from '@app/config';
 import { queryOne, queryRows } from '@app/database';
 import { queueCitizenNotices } from '@app/notices';
+import { linkReportsToCases } from '@app/reports';
 import { CaseEventType, SYSTEM_ACTOR } from '../shared/case-events';
 import { caseEventNotice } from '../shared/case-notices';
 import { formatCaseNumber } from '../shared/case-number';
@@ -373,18 +374,7 @@ export class TriageBatch {
       if (updated.length !== changed.length) throw new StaleReadError('case vanished');
       for (const row of updated) this.cases.get(row.id)!.row = row;
     }
-    const linked = await queryRows<{ id: string }>(
-      m,
-      `UPDATE reports r SET case_id = u.case_id, priority = u.priority, triaged_at = now()
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS u(id, case_id, priority)
-        WHERE r.id = u.id AND r.case_id IS NULL
-        RETURNING r.id`,
-      [
-        this.links.map((l) => l.reportId),
-        this.links.map((l) => l.caseId),
-        this.links.map((l) => l.priority),
-      ],
-    );
+    const linked = await linkReportsToCases(m, this.links);
     if (linked.length !== this.links.length) throw new StaleReadError('report already linked');
     await this.writeEvents();
     for (const link of this.links) {
