@@ -16,12 +16,7 @@ export async function linkReportToCase(
   caseId: string,
   priority: Priority,
 ): Promise<boolean> {
-  const linked = await queryRows(
-    manager,
-    `UPDATE reports SET case_id = $2, priority = $3, triaged_at = now()
-      WHERE id = $1 AND case_id IS NULL RETURNING id`,
-    [reportId, caseId, priority],
-  );
+  const linked = await linkReportsToCases(manager, [{ reportId, caseId, priority }]);
   return linked.length === 1;
 }
 

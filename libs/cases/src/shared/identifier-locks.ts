@@ -7,6 +7,9 @@ export interface IdentifierKey {
   value: string;
 }
 
+/** One string per (type, value): the key of an identifier in a Map or Set. */
+export const identifierMapKey = (id: IdentifierKey): string => `${id.type}\u0000${id.value}`;
+
 /** A signed 64-bit advisory-lock key; collisions only serialise a little more. */
 function lockKey(...parts: string[]): bigint {
   return createHash('sha256').update(parts.join('\0')).digest().readBigInt64BE(0);

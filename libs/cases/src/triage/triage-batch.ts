@@ -10,13 +10,11 @@ import { CaseEventType, SYSTEM_ACTOR } from '../shared/case-events';
 import { caseEventNotice } from '../shared/case-notices';
 import { formatCaseNumber } from '../shared/case-number';
 import { CASE_ROW_COLUMNS, CaseRow, pendingSlaTimer } from '../shared/case-rows';
-import type { IdentifierKey } from '../shared/identifier-locks';
+import { identifierMapKey, type IdentifierKey } from '../shared/identifier-locks';
 import { StaleReadError } from '../shared/retry';
 import { isTerminal } from '../workflow/case-transitions';
 import { casePriority, mostUrgent, reportPriority } from './priority';
 import type { ReportFacts, TransactionOutcome } from './triage.service';
-
-const key = (id: IdentifierKey) => `${id.type}\u0000${id.value}`;
 
 /** A case as the batch knows it: its row and what reprioritiseCase would read of its reports. */
 interface CaseState {
@@ -132,7 +130,7 @@ export class TriageBatch {
     this.cases.clear();
     for (const { tx_now: _now, type, value, most_urgent, at_most_three, ...row } of rows) {
       if (type === null || row.id === null) continue;
-      this.owners.set(key({ type, value }), row.id);
+      this.owners.set(identifierMapKey({ type, value }), row.id);
       if (!this.cases.has(row.id)) {
         const state: CaseState = {
           row,
@@ -157,7 +155,7 @@ export class TriageBatch {
   private plain({ report, identifiers, paidAt }: ReportFacts): boolean {
     const ownerIds = new Set<string>();
     for (const id of identifiers) {
-      const owner = this.owners.get(key(id));
+      const owner = this.owners.get(identifierMapKey(id));
       if (owner !== undefined) ownerIds.add(owner);
     }
     if (ownerIds.size > 1) return false;
@@ -174,8 +172,8 @@ export class TriageBatch {
     const target = existing ?? this.createCase(report, decision.priority);
     const caseId = target.row.id;
     for (const id of identifiers) {
-      if (this.owners.has(key(id))) continue;
-      this.owners.set(key(id), caseId);
+      if (this.owners.has(identifierMapKey(id))) continue;
+      this.owners.set(identifierMapKey(id), caseId);
       this.newIdentifiers.push({ type: id.type, value: id.value, caseId });
     }
     this.events.push({

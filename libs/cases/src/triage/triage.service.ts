@@ -18,6 +18,7 @@ import {
 } from '../shared/case-rows';
 import {
   IdentifierKey,
+  identifierMapKey,
   lockIdentifiers,
   lockReportsTriage,
   lockReportTriage,
@@ -77,8 +78,6 @@ export interface TransactionOutcome {
   /** Set when this run linked the report (its first link): the report's submission time. */
   linkedSubmittedAt?: Date;
 }
-
-const key = (id: IdentifierKey) => `${id.type}\u0000${id.value}`;
 
 /**
  * Links a report into a case (docs/contract.md "Case"): the open case that shares one of its
@@ -191,7 +190,7 @@ export class TriageService {
         WHERE report_id = ANY($1::uuid[])`,
       [reportIds],
     );
-    const identifiers = [...new Map(named.map((i) => [key(i), i])).values()];
+    const identifiers = [...new Map(named.map((i) => [identifierMapKey(i), i])).values()];
     await lockIdentifiers(manager, identifiers);
     // Owners cannot change now but through staff (merge, close), whom the fresh reads and
     // StaleReadError checks of each run still catch; locking them here, sorted, keeps two
@@ -418,8 +417,8 @@ export class TriageService {
     ids: readonly IdentifierKey[],
     owners: readonly OwnerRow[],
   ): Promise<{ count: number; transferredFrom: string[] }> {
-    const owned = new Set(owners.map(key));
-    const unowned = ids.filter((id) => !owned.has(key(id)));
+    const owned = new Set(owners.map(identifierMapKey));
+    const unowned = ids.filter((id) => !owned.has(identifierMapKey(id)));
     const transferable = isTerminal(target.status)
       ? []
       : owners.filter((o) => o.case_id !== target.id && isTerminal(o.status));

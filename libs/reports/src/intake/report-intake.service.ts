@@ -184,10 +184,6 @@ export class ReportIntakeService {
   }
 
   /**
-   * Next per-year number, in its own autocommit statement (`DataSource.query` takes a pooled
-   * connection and gives it back at once): the counter row is locked only for this statement.
-   */
-  /**
    * One log line per report: in an HTTP request its own "request completed" line names the
    * report; called outside one (a script filing reports through the service), a line of its own.
    */
@@ -196,6 +192,10 @@ export class ReportIntakeService {
     else this.logger.log(fields, 'report received');
   }
 
+  /**
+   * Next per-year number, in its own autocommit statement (`DataSource.query` takes a pooled
+   * connection and gives it back at once): the counter row is locked only for this statement.
+   */
   private async allocateReference(submittedAt: Date): Promise<string> {
     const year = yearIn(this.config.reportingTimeZone, submittedAt);
     const rows: Array<{ last_value: number }> = await this.dataSource.query(
