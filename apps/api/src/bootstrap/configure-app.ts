@@ -63,6 +63,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   // from none, so a client cannot pick its own address for the per-IP limits.
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
+  // Every API answer is no-store (noStoreApiAnswers), so Express's ETag (a hash of each JSON
+  // body) is never used by a cache; the static files keep serve-static's own.
+  app.set('etag', false);
   app.use(
     helmet({
       contentSecurityPolicy: {
