@@ -138,12 +138,13 @@ export class ScenarioEnv implements HarnessEnv {
     const port = await freePort();
     const env = appEnv(this.settings, { PORT: String(port), ...options.env });
     const url = `http://127.0.0.1:${port}`;
+    // BENCH_BASELINE_NODE_ARGS: node flags for every baseline server, as for the API.
     const started = await startProcess(
       `baseline ${name}`,
       this.script(`tools/bench/baseline/${name}.js`),
       env,
       `${url}/health/ready`,
-      options.nodeArgs,
+      [...nodeArgsFrom(process.env.BENCH_BASELINE_NODE_ARGS), ...(options.nodeArgs ?? [])],
     );
     return this.track(Object.assign(started, { url }));
   }
