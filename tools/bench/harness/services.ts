@@ -45,13 +45,13 @@ export function cpuSecondsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
-/** CPU time the whole machine has been busy (all cores, /proc/stat: not idle or iowait), s. */
+/** CPU time the machine's processes and kernel have used (all cores, /proc/stat), s. */
 export function machineBusySeconds(): number {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1);
-  const ticks = fields.map(Number);
-  // user nice system idle iowait irq softirq steal …: everything but idle and iowait.
-  const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
-  return (total - ticks[3] - ticks[4]) / CLOCK_TICKS;
+  // user nice system idle iowait irq softirq steal …: idle, iowait and steal (time the host gave
+  // to other guests) are not work done here.
+  const [user, nice, system, , , irq, softirq] = fields.map(Number);
+  return (user + nice + system + irq + softirq) / CLOCK_TICKS;
 }
 
 /** USER_HZ: 100 on every Linux the bench runs on (getconf CLK_TCK). */
